@@ -1,0 +1,56 @@
+import { err, type Result } from 'neverthrow';
+import { decideChangeIdentifier } from './change-identifier';
+import type { Command } from './commands';
+import { domainError, mergedCustomer, type DomainError } from './errors';
+import type { GraphEvent } from './events';
+import { customerById, resolveLive, type CustomerGraph } from './graph';
+import { decideMerge } from './merge';
+import { decideRegister } from './register';
+import { commandSchema } from './schemas';
+import { decideUpdate } from './update';
+import { parseWith, readMeta, readSourceAccount } from './validate';
+
+/**
+ * The decider: what a command means against the graph, as events, or the documented error. It reads no
+ * clock and makes no ids of its own: time and till come in the command's metadata (ARC-1, ARC-2).
+ */
+export function decide(graph: CustomerGraph, command: Command): Result<readonly GraphEvent[], DomainError> {
+  const parsed = parseWith<Command>(commandSchema, command);
+  if (parsed.isErr()) return err(parsed.error);
+  const cmd = parsed.value;
+  const meta = readMeta(graph.org, cmd.meta);
+  if (meta.isErr()) return err(meta.error);
+  switch (cmd.kind) {
+    case 'register':
+      return readSourceAccount(graph.org, cmd.source, cmd.accountId).andThen((account) =>
+        decideRegister(graph, cmd, account, meta.value),
+      );
+    case 'update': {
+      const customer = customerById(graph, cmd.customerId);
+      if (customer === undefined) return err(domainError(8015));
+      if (customer.status === 'merged') return err(mergedCustomer(8069, survivorOf(graph, cmd.customerId)));
+      return readSourceAccount(graph.org, cmd.source, cmd.accountId).andThen((account) =>
+        decideUpdate(graph.org, customer, cmd, account, meta.value),
+      );
+    }
+    case 'changeIdentifier': {
+      const customer = customerById(graph, cmd.customerId);
+      if (customer === undefined) return err(domainError(8009));
+      if (customer.status === 'merged') return err(mergedCustomer(8067, survivorOf(graph, cmd.customerId)));
+      return readSourceAccount(graph.org, cmd.source, cmd.accountId).andThen((account) =>
+        decideChangeIdentifier(graph, customer, cmd, account, meta.value),
+      );
+    }
+    case 'merge':
+      return decideMerge(graph, cmd, meta.value);
+    default: {
+      const unreachable: never = cmd;
+      return unreachable;
+    }
+  }
+}
+
+function survivorOf(graph: CustomerGraph, id: number): NonNullable<ReturnType<typeof resolveLive>>['id'] {
+  // A victim always resolves: merges only ever point at live customers (MRG-4).
+  return (resolveLive(graph, id)?.id ?? id) as NonNullable<ReturnType<typeof resolveLive>>['id'];
+}

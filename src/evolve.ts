@@ -1,0 +1,143 @@
+import type { CommChannel, Customer, ProfileData } from './customer';
+import type { GraphEvent } from './events';
+import { commitCustomers, customerById, type CustomerGraph } from './graph';
+import type { Identifier } from './identifiers';
+import { freezeDeep, produce } from './internal/immer';
+import { mergeRecords } from './merge';
+import type { Source } from './sources';
+
+type Draft<T> = { -readonly [K in keyof T]: T[K] extends object ? Draft<T[K]> : T[K] };
+
+function sameIdentifier(a: Identifier, b: Identifier): boolean {
+  return a.type === b.type && a.value === b.value;
+}
+
+function touch(profile: Draft<ProfileData>, at: string, till: ProfileData['attribution']['modifiedBy']): void {
+  profile.attribution.modifiedDate = at;
+  profile.attribution.modifiedBy = till;
+}
+
+function withChannels(current: readonly CommChannel[], incoming: readonly CommChannel[]): CommChannel[] {
+  const replaced = new Set(incoming.map((c) => c.type));
+  return [...current.filter((c) => !replaced.has(c.type)), ...incoming];
+}
+
+function changeProfile(
+  customer: Customer,
+  source: Source,
+  accountId: string,
+  recipe: (profile: Draft<Customer['profiles'][number]>) => void,
+): Customer {
+  return produce(customer, (draft) => {
+    const profile = draft.profiles.find((p) => p.source === source && p.accountId === accountId);
+    if (profile !== undefined) recipe(profile as Draft<Customer['profiles'][number]>);
+  });
+}
+
+function nextRecords(graph: CustomerGraph, event: GraphEvent): readonly Customer[] {
+  switch (event.kind) {
+    case 'CustomerRegistered':
+      return [
+        freezeDeep<Customer>({
+          id: event.customerId,
+          status: 'live',
+          mergedInto: null,
+          loyaltyType: event.loyaltyType,
+          profiles: [event.profile],
+          extendedFields: event.extendedFields,
+          associatedWith: event.associatedWith,
+          attribution: {
+            createDate: event.at,
+            createdBy: event.till,
+            modifiedDate: event.at,
+            modifiedBy: event.till,
+          },
+        }),
+      ];
+    case 'SourceProfileCombined': {
+      const customer = customerById(graph, event.customerId);
+      if (customer === undefined) return [];
+      return [
+        produce(customer, (draft) => {
+          draft.profiles.push(event.profile as never);
+          draft.loyaltyType = event.loyaltyType;
+          Object.assign(draft.extendedFields, event.extendedFields);
+          draft.attribution.modifiedDate = event.at;
+          draft.attribution.modifiedBy = event.till;
+        }),
+      ];
+    }
+    case 'CustomerUpdated': {
+      const customer = customerById(graph, event.customerId);
+      if (customer === undefined) return [];
+      const updated = changeProfile(customer, event.source, event.accountId, (p) => {
+        if (event.firstName !== undefined) p.firstName = event.firstName;
+        if (event.lastName !== undefined) p.lastName = event.lastName;
+        p.commChannels = withChannels(p.commChannels, event.commChannels) as never;
+        Object.assign(p.fields, event.fields);
+        touch(p, event.at, event.till);
+      });
+      return [
+        produce(updated, (draft) => {
+          draft.loyaltyType = event.loyaltyType;
+          Object.assign(draft.extendedFields, event.extendedFields);
+          draft.attribution.modifiedDate = event.at;
+          draft.attribution.modifiedBy = event.till;
+        }),
+      ];
+    }
+    case 'IdentifierAdded': {
+      const customer = customerById(graph, event.customerId);
+      if (customer === undefined) return [];
+      return [
+        changeProfile(customer, event.source, event.accountId, (p) => {
+          p.identifiers.push(event.identifier);
+          touch(p, event.at, event.till);
+        }),
+      ];
+    }
+    case 'IdentifierRemoved': {
+      const customer = customerById(graph, event.customerId);
+      if (customer === undefined) return [];
+      return [
+        changeProfile(customer, event.source, event.accountId, (p) => {
+          p.identifiers = p.identifiers.filter((i) => !sameIdentifier(i, event.identifier));
+          for (const c of p.conflictingProfiles) {
+            c.identifiers = c.identifiers.filter((i) => !sameIdentifier(i, event.identifier));
+          }
+          touch(p, event.at, event.till);
+        }),
+      ];
+    }
+    case 'CustomersMerged': {
+      const survivor = customerById(graph, event.survivorId);
+      const victim = customerById(graph, event.victimId);
+      if (survivor === undefined || victim === undefined || survivor.id === victim.id) return [];
+      return mergeRecords(survivor, victim, event).map((c) => freezeDeep(c));
+    }
+    default: {
+      const unreachable: never = event;
+      void unreachable;
+      return [];
+    }
+  }
+}
+
+/**
+ * Folds one event into the graph, returning a new graph; the given graph is never changed (ARC-2, ARC-3).
+ * An event that does not fit the graph (an unknown customer, a malformed value) leaves it as it is (ARC-5).
+ */
+export function evolve(graph: CustomerGraph, event: GraphEvent): CustomerGraph {
+  try {
+    return commitCustomers(graph, nextRecords(graph, event));
+  } catch {
+    return graph;
+  }
+}
+
+/** Folds events in order (ARC-2). */
+export function evolveAll(graph: CustomerGraph, events: Iterable<GraphEvent>): CustomerGraph {
+  let next = graph;
+  for (const event of events) next = evolve(next, event);
+  return next;
+}

@@ -1,0 +1,113 @@
+// The public API of customer-graph, listed by name. Everything not listed here is internal.
+
+export type { Brand, CustomerId, SourceAccountKey, TillCode } from './ids';
+export { customerId, tillCode } from './ids';
+
+export type { Source } from './sources';
+export { SOURCES, MULTI_ACCOUNT_SOURCES, isSource, sourceAccountKey } from './sources';
+
+export type { Identifier, IdentifierType, IdentifierRules, IdentifierProblem, NormalisedValue, Blocklist } from './identifiers';
+export { IDENTIFIER_TYPES, isIdentifierType, normaliseIdentifier, compileBlocklist } from './identifiers';
+
+export type { Org, OrgConfig, ExtendedFieldDef, CustomFieldDef, Till } from './org';
+export {
+  defineOrg,
+  defaultOrg,
+  orgConfigSchema,
+  DEFAULT_ORG_CONFIG,
+  DEFAULT_BLOCKED_VALUES,
+  DEFAULT_BLOCKED_PATTERNS,
+} from './org';
+
+export type {
+  ErrorCode,
+  DomainError,
+  PlainError,
+  InvalidInputError,
+  MergedCustomerError,
+  FieldError,
+  DomainWarning,
+  WarningCode,
+} from './errors';
+export { ERROR_MESSAGES } from './errors';
+
+export type {
+  Attribution,
+  CommChannel,
+  CommChannelType,
+  ConflictingProfile,
+  Customer,
+  FieldMap,
+  LoyaltyType,
+  ProfileData,
+  SourceProfile,
+} from './customer';
+export { COMM_CHANNEL_TYPES } from './customer';
+
+export type {
+  Command,
+  CommandMeta,
+  RegisterCommand,
+  UpdateCommand,
+  ChangeIdentifierCommand,
+  MergeCommand,
+  RegisterBody,
+  UpdateBody,
+  ProfileInput,
+  IdentifierInput,
+  CommChannelInput,
+} from './commands';
+
+export type {
+  GraphEvent,
+  CustomerRegistered,
+  SourceProfileCombined,
+  CustomerUpdated,
+  IdentifierAdded,
+  IdentifierRemoved,
+  CustomersMerged,
+  MergeCause,
+} from './events';
+
+export type { CustomerGraph } from './graph';
+export { emptyGraph, resolveLive } from './graph';
+
+export { decide } from './decide';
+export { evolve, evolveAll } from './evolve';
+export type {
+  Executed,
+  RegisterResponse,
+  UpdateResponse,
+  ChangeIdentifierResponse,
+  MergeResponse,
+  ResponseByKind,
+} from './execute';
+export { execute } from './execute';
+export { warningsOf } from './warnings';
+
+export type { LookupQuery, LookupResponse } from './lookup';
+export { lookup, lookupQuerySchema } from './lookup';
+export type {
+  GetCustomerQuery,
+  CustomerDetails,
+  ProfileView,
+  ConflictingProfileView,
+  AttributionView,
+  TillView,
+} from './get-customer';
+export { getCustomer, getCustomerQuerySchema } from './get-customer';
+export type { SearchQuery, SearchResponse, SearchHit, MatchedIdentifier } from './search';
+export { search, searchQuerySchema, MAX_SEARCH_LIMIT } from './search';
+
+export type { GraphSnapshot } from './snapshot';
+export { graphSnapshot } from './snapshot';
+
+export {
+  commandSchema,
+  registerBodySchema,
+  updateBodySchema,
+  changeIdentifierBodySchema,
+  profileInputSchema,
+  identifierInputSchema,
+  commChannelInputSchema,
+} from './schemas';

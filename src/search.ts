@@ -1,0 +1,97 @@
+import { err, ok, type Result } from 'neverthrow';
+import { z } from 'zod';
+import type { DomainError, DomainWarning } from './errors';
+import { customerById, type CustomerGraph } from './graph';
+import type { CustomerId } from './ids';
+import { scanPrefix, type SearchPosting } from './internal/search-index';
+import type { Source } from './sources';
+import { parseWith } from './validate';
+
+/** The largest page a search returns; a larger `limit` is refused (SRCH-3). */
+export const MAX_SEARCH_LIMIT = 100;
+
+/** The query of Fetch Customers (SRCH-1). */
+export interface SearchQuery {
+  readonly q: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+/** One value that matched the query (SRCH-2). */
+export interface MatchedIdentifier {
+  readonly idType: string;
+  readonly idValue: string;
+  readonly source: Source;
+  readonly accountId: string;
+}
+
+/** One customer in the search answer (SRCH-2). */
+export interface SearchHit {
+  readonly userId: CustomerId;
+  readonly matchedIdentifiers: readonly MatchedIdentifier[];
+  readonly profiles: readonly {
+    readonly source: Source;
+    readonly accountId: string;
+    readonly firstName: string;
+    readonly lastName: string;
+  }[];
+}
+
+/** The documented answer of Fetch Customers (SRCH-2). */
+export interface SearchResponse {
+  readonly pagination: { readonly limit: number; readonly offset: number; readonly total: number };
+  readonly data: readonly SearchHit[];
+  readonly warnings: readonly DomainWarning[];
+}
+
+/** The schema of a search query (ARC-4, SRCH-3). */
+export const searchQuerySchema = z.object({
+  q: z.string().trim().min(1).max(256),
+  limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
+  offset: z.number().int().min(0).max(1_000_000).optional(),
+});
+
+/**
+ * Fetch Customers (SRCH-1..SRCH-3): live customers whose first name, last name or any identifier value in
+ * any source starts with `q`, case-insensitively; ordered by the matching term, then by id; `total`
+ * counts customers, not matches.
+ */
+export function search(graph: CustomerGraph, query: SearchQuery): Result<SearchResponse, DomainError> {
+  const parsed = parseWith<{ q: string; limit?: number; offset?: number }>(searchQuerySchema, query);
+  if (parsed.isErr()) return err(parsed.error);
+  const { q } = parsed.value;
+  const limit = parsed.value.limit ?? 10;
+  const offset = parsed.value.offset ?? 0;
+  // Every match is counted for `total`, but postings are kept only for the page being returned.
+  const seen = new Set<CustomerId>();
+  const page = new Map<CustomerId, SearchPosting[]>();
+  for (const posting of scanPrefix(graph.searchIndex, q)) {
+    if (seen.has(posting.customerId)) {
+      page.get(posting.customerId)?.push(posting);
+      continue;
+    }
+    if (seen.size >= offset && seen.size < offset + limit) page.set(posting.customerId, [posting]);
+    seen.add(posting.customerId);
+  }
+  const data: SearchHit[] = [];
+  for (const [id, postings] of page) {
+    const customer = customerById(graph, id);
+    if (customer === undefined) continue;
+    data.push({
+      userId: id,
+      matchedIdentifiers: postings.map((p) => ({
+        idType: p.idType,
+        idValue: p.idValue,
+        source: p.source,
+        accountId: p.accountId,
+      })),
+      profiles: customer.profiles.map((p) => ({
+        source: p.source,
+        accountId: p.accountId,
+        firstName: p.firstName,
+        lastName: p.lastName,
+      })),
+    });
+  }
+  return ok({ pagination: { limit, offset, total: seen.size }, data, warnings: [] });
+}
