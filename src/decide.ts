@@ -8,6 +8,7 @@ import { decideMerge } from './merge';
 import { decideRegister } from './register';
 import { commandSchema } from './schemas';
 import { decideUpdate } from './update';
+import { customerId, type CustomerId } from './ids';
 import { parseWith, readMeta, readSourceAccount } from './validate';
 
 /**
@@ -50,7 +51,7 @@ export function decide(graph: CustomerGraph, command: Command): Result<readonly 
   }
 }
 
-function survivorOf(graph: CustomerGraph, id: number): NonNullable<ReturnType<typeof resolveLive>>['id'] {
+function survivorOf(graph: CustomerGraph, id: number): CustomerId {
   // A victim always resolves: merges only ever point at live customers (MRG-4).
-  return (resolveLive(graph, id)?.id ?? id) as NonNullable<ReturnType<typeof resolveLive>>['id'];
+  return resolveLive(graph, id)?.id ?? customerId(id);
 }

@@ -129,7 +129,8 @@ function nextRecords(graph: CustomerGraph, event: GraphEvent): readonly Customer
  */
 export function evolve(graph: CustomerGraph, event: GraphEvent): CustomerGraph {
   try {
-    return commitCustomers(graph, nextRecords(graph, event));
+    const records = nextRecords(graph, event);
+    return records.length === 0 ? graph : commitCustomers(graph, records);
   } catch {
     return graph;
   }

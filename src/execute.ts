@@ -5,7 +5,7 @@ import type { DomainError, DomainWarning } from './errors';
 import type { GraphEvent } from './events';
 import { evolveAll } from './evolve';
 import type { CustomerGraph } from './graph';
-import type { CustomerId } from './ids';
+import { customerId, type CustomerId } from './ids';
 import { warningsOf } from './warnings';
 
 /** The documented answer of Register Customer: the new or existing customer's id (REG-1, REG-6). */
@@ -50,26 +50,24 @@ export interface Executed<R> {
   readonly response: R;
 }
 
-function respond(command: Command, events: readonly GraphEvent[], graph: CustomerGraph): ResponseByKind[Command['kind']] {
+function respond(command: Command, events: readonly GraphEvent[]): ResponseByKind[Command['kind']] {
   const warnings = warningsOf(events);
   switch (command.kind) {
     case 'register': {
+      // A register decision is exactly one CustomerRegistered or SourceProfileCombined event.
       const first = events[0];
-      const createdId =
-        first?.kind === 'CustomerRegistered' || first?.kind === 'SourceProfileCombined'
-          ? first.customerId
-          : (graph.nextCustomerId as CustomerId);
+      const createdId = first !== undefined && 'customerId' in first ? first.customerId : customerId(0);
       return { createdId, warnings, sideEffects: [] };
     }
     case 'update':
-      return { createdId: command.customerId as CustomerId, warnings };
+      return { createdId: customerId(command.customerId), warnings };
     case 'changeIdentifier':
       return { success: true, warnings };
     case 'merge':
       return {
         success: true,
-        survivorId: command.survivorId as CustomerId,
-        victimId: command.victimId as CustomerId,
+        survivorId: customerId(command.survivorId),
+        victimId: customerId(command.victimId),
         warnings,
       };
     default: {
@@ -89,6 +87,6 @@ export function execute<C extends Command>(
 ): Result<Executed<ResponseByKind[C['kind']]>, DomainError> {
   return decide(graph, command).andThen((events) => {
     const next = evolveAll(graph, events);
-    return ok({ graph: next, events, response: respond(command, events, next) as ResponseByKind[C['kind']] });
+    return ok({ graph: next, events, response: respond(command, events) as ResponseByKind[C['kind']] });
   });
 }

@@ -74,7 +74,7 @@ function indexEntriesOf(customer: Customer | undefined): Map<string, IndexEntry>
  * derived from the records by difference, so they can never disagree with them (ID-1); the cost is
  * proportional to the identifiers of the changed customers, never to the size of the graph (ARC-3).
  */
-export function commitCustomers(graph: CustomerGraph, records: readonly Customer[], events = 1): CustomerGraph {
+export function commitCustomers(graph: CustomerGraph, records: readonly Customer[]): CustomerGraph {
   const removals: { id: CustomerId; entry: IndexEntry }[] = [];
   const additions: { id: CustomerId; entry: IndexEntry }[] = [];
   const searchChanges: { before: ReturnType<typeof postingsOf>; after: ReturnType<typeof postingsOf> }[] = [];
@@ -113,7 +113,7 @@ export function commitCustomers(graph: CustomerGraph, records: readonly Customer
     identifierIndex,
     searchIndex: updateSearchIndex(graph.searchIndex, searchChanges),
     nextCustomerId: nextId,
-    eventCount: graph.eventCount + events,
+    eventCount: graph.eventCount + 1,
   });
 }
 

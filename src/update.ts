@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { UpdateCommand } from './commands';
-import { fieldMap, higherLoyalty, type Customer } from './customer';
+import { higherLoyalty, type Customer } from './customer';
 import { domainError, type DomainError } from './errors';
 import type { GraphEvent } from './events';
 import type { Org } from './org';
@@ -52,7 +52,7 @@ export function decideUpdate(
       ...(firstName === undefined ? {} : { firstName }),
       ...(lastName === undefined ? {} : { lastName }),
       commChannels: channels.value,
-      fields: fields.value ?? fieldMap(),
+      fields: fields.value,
       extendedFields: extendedFields.value,
       loyaltyType,
       at: meta.at,

@@ -1,0 +1,62 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  customerId,
+  defaultOrg,
+  emptyGraph,
+  execute,
+  type ChangeIdentifierResponse,
+  type Command,
+  type CustomerId,
+  type DomainError,
+  type ErrorCode,
+  type GraphEvent,
+  type MergedCustomerError,
+  type RegisterResponse,
+  type SourceAccountKey,
+  type TillCode,
+} from '../src/index';
+import { META } from './support/given';
+
+describe('public types (ERR-1, ARC-2)', () => {
+  it('brands keep ids apart: a number, a till code or a source-account key is not a CustomerId', () => {
+    expectTypeOf<number>().not.toMatchTypeOf<CustomerId>();
+    expectTypeOf<TillCode>().not.toMatchTypeOf<CustomerId>();
+    expectTypeOf<SourceAccountKey>().not.toMatchTypeOf<TillCode>();
+    expectTypeOf(customerId(7)).toEqualTypeOf<CustomerId>();
+    expect(customerId(7)).toBe(7);
+  });
+
+  it('ERR-1: every DomainError carries a literal documented code, and errors about victims name the survivor', () => {
+    expectTypeOf<DomainError['code']>().toEqualTypeOf<ErrorCode>();
+    expectTypeOf<Extract<DomainError, { code: 8067 | 8069 }>>().toEqualTypeOf<MergedCustomerError>();
+    expectTypeOf<MergedCustomerError['survivorId']>().toEqualTypeOf<CustomerId>();
+    expectTypeOf<Extract<DomainError, { code: 1014 }>>().toEqualTypeOf<{ readonly code: 1014; readonly message: string }>();
+  });
+
+  it('ARC-2: commands and events are tagged unions on `kind`', () => {
+    expectTypeOf<Command['kind']>().toEqualTypeOf<'register' | 'update' | 'changeIdentifier' | 'merge'>();
+    expectTypeOf<GraphEvent['kind']>().toEqualTypeOf<
+      'CustomerRegistered' | 'SourceProfileCombined' | 'CustomerUpdated' | 'IdentifierAdded' | 'IdentifierRemoved' | 'CustomersMerged'
+    >();
+  });
+
+  it('execute answers the response type of the command kind', () => {
+    const graph = emptyGraph(defaultOrg());
+    const registered = execute(graph, {
+      kind: 'register',
+      source: 'INSTORE',
+      body: { loyaltyInfo: { loyaltyType: 'loyalty' }, profiles: [{ identifiers: [{ type: 'email', value: 'a@b.co' }] }] },
+      meta: META,
+    } as const);
+    expectTypeOf(registered._unsafeUnwrap().response).toEqualTypeOf<RegisterResponse>();
+    const changed = execute(registered._unsafeUnwrap().graph, {
+      kind: 'changeIdentifier',
+      customerId: 1,
+      source: 'INSTORE',
+      add: [{ type: 'mobile', value: '9111111111' }],
+      meta: META,
+    } as const);
+    expectTypeOf(changed._unsafeUnwrap().response).toEqualTypeOf<ChangeIdentifierResponse>();
+    expect(changed._unsafeUnwrap().response.success).toBe(true);
+  });
+});
