@@ -34,6 +34,12 @@ function changeProfile(
   });
 }
 
+// Events change live customers only: a victim's record is frozen at its merge (MRG-4, ARC-5).
+function liveCustomer(graph: CustomerGraph, id: number): Customer | undefined {
+  const customer = customerById(graph, id);
+  return customer?.status === 'live' ? customer : undefined;
+}
+
 function nextRecords(graph: CustomerGraph, event: GraphEvent): readonly Customer[] {
   switch (event.kind) {
     case 'CustomerRegistered':
@@ -55,7 +61,7 @@ function nextRecords(graph: CustomerGraph, event: GraphEvent): readonly Customer
         }),
       ];
     case 'SourceProfileCombined': {
-      const customer = customerById(graph, event.customerId);
+      const customer = liveCustomer(graph, event.customerId);
       if (customer === undefined) return [];
       return [
         produce(customer, (draft) => {
@@ -68,7 +74,7 @@ function nextRecords(graph: CustomerGraph, event: GraphEvent): readonly Customer
       ];
     }
     case 'CustomerUpdated': {
-      const customer = customerById(graph, event.customerId);
+      const customer = liveCustomer(graph, event.customerId);
       if (customer === undefined) return [];
       const updated = changeProfile(customer, event.source, event.accountId, (p) => {
         if (event.firstName !== undefined) p.firstName = event.firstName;
@@ -87,7 +93,7 @@ function nextRecords(graph: CustomerGraph, event: GraphEvent): readonly Customer
       ];
     }
     case 'IdentifierAdded': {
-      const customer = customerById(graph, event.customerId);
+      const customer = liveCustomer(graph, event.customerId);
       if (customer === undefined) return [];
       return [
         changeProfile(customer, event.source, event.accountId, (p) => {
@@ -97,7 +103,7 @@ function nextRecords(graph: CustomerGraph, event: GraphEvent): readonly Customer
       ];
     }
     case 'IdentifierRemoved': {
-      const customer = customerById(graph, event.customerId);
+      const customer = liveCustomer(graph, event.customerId);
       if (customer === undefined) return [];
       return [
         changeProfile(customer, event.source, event.accountId, (p) => {
@@ -112,7 +118,8 @@ function nextRecords(graph: CustomerGraph, event: GraphEvent): readonly Customer
     case 'CustomersMerged': {
       const survivor = customerById(graph, event.survivorId);
       const victim = customerById(graph, event.victimId);
-      if (survivor === undefined || victim === undefined || survivor.id === victim.id) return [];
+      // Only two different live customers merge: a merge into or of a victim would let a chain loop (MRG-4).
+      if (survivor?.status !== 'live' || victim?.status !== 'live' || survivor.id === victim.id) return [];
       return mergeRecords(survivor, victim, event).map((c) => freezeDeep(c));
     }
     default: {

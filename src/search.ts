@@ -42,6 +42,7 @@ export interface SearchResponse {
   readonly pagination: { readonly limit: number; readonly offset: number; readonly total: number };
   readonly data: readonly SearchHit[];
   readonly warnings: readonly DomainWarning[];
+  readonly errors: readonly DomainError[];
 }
 
 /** The schema of a search query (ARC-4, SRCH-3). */
@@ -93,5 +94,5 @@ export function search(graph: CustomerGraph, query: SearchQuery): Result<SearchR
       })),
     });
   }
-  return ok({ pagination: { limit, offset, total: seen.size }, data, warnings: [] });
+  return ok({ pagination: { limit, offset, total: seen.size }, data, warnings: [], errors: [] });
 }
