@@ -133,8 +133,18 @@ export function normaliseIdentifier(
   }
   const value = readValue(type, text, rules);
   if (value === undefined) return { ok: false, problem: 'invalid' };
-  if (blocklist.values.has(value.toLowerCase()) || blocklist.patterns.some((p) => p.test(value))) {
+  const blocked = (v: string): boolean => blocklist.values.has(v.toLowerCase()) || blocklist.patterns.some((p) => p.test(v));
+  // A mobile is also judged by its national part: `+91 0000000000` is the blocked `0000000000` (IDN-2, IDN-3).
+  if (blocked(value) || (type === 'mobile' && blocked(nationalPart(value, rules)))) {
     return { ok: false, problem: 'blocked' };
   }
   return { ok: true, value };
+}
+
+/** The national number of a normalised mobile that carries the org's country code; otherwise the mobile itself. */
+function nationalPart(mobile: string, rules: IdentifierRules): string {
+  const code = rules.defaultCountryCode;
+  return code !== '' && mobile.startsWith(code) && mobile.length === code.length + rules.nationalMobileLength
+    ? mobile.slice(code.length)
+    : mobile;
 }

@@ -26,9 +26,24 @@ export function parseWith<T>(schema: ZodType, input: unknown, root: readonly str
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/**
+ * True when the leading `YYYY-MM-DD` names a day of the calendar. `Date.parse` alone is not enough: it
+ * rolls `2021-02-31` over to March 3 instead of refusing it.
+ */
+function isCalendarDay(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  return days !== undefined && day >= 1 && day <= days;
+}
+
 /** True for an ISO 8601 date-time with seconds and an offset that names a real instant. */
 export function isIsoDateTime(value: string): boolean {
-  return ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+  return ISO_DATE_TIME.test(value) && isCalendarDay(value) && !Number.isNaN(Date.parse(value));
 }
 
 /** The validated time and till of a write (ORG-5, ERR-2). */
@@ -37,7 +52,7 @@ export interface ValidMeta {
   readonly till: TillCode;
 }
 
-/** The acting till must be one of the org's (91021, ORG-5); the time must be an ISO date-time (400). */
+/** The acting till must be one of the org's (91021, ORG-3); the time must be an ISO date-time (400). */
 export function readMeta(org: Org, meta: CommandMeta): Result<ValidMeta, DomainError> {
   if (!isIsoDateTime(meta.at)) return err(invalidInput(['meta', 'at'], 'expected an ISO 8601 date-time with offset'));
   const till = org.tills.get(meta.till);
@@ -129,14 +144,13 @@ export function readCommChannels(org: Org, inputs: readonly CommChannelInput[]):
   for (const input of inputs) {
     if (!channelTypes.has(input.type)) return err(domainError(8010));
     const type = input.type as CommChannelType;
-    let value: string;
+    let value = String(input.value).trim();
+    // An empty value is 8010 for every type, mobile and email included (CHN-1).
+    if (value === '') return err(domainError(8010));
     if (type === 'mobile' || type === 'email') {
       const read = normaliseIdentifier(type, input.value, org.identifierRules, org.blocklist);
       if (!read.ok) return err(domainError(type === 'mobile' ? 8058 : 8057));
       value = read.value;
-    } else {
-      value = String(input.value).trim();
-      if (value === '') return err(domainError(8010));
     }
     out.push({
       type,
@@ -186,7 +200,7 @@ function readExtendedValue(def: { type: string; values: readonly string[]; maxLe
     case 'boolean':
       return value === 'true' || value === 'false' ? value : undefined;
     case 'date':
-      return (DATE.test(value) && !Number.isNaN(Date.parse(value))) || isIsoDateTime(value) ? value : undefined;
+      return (DATE.test(value) && isCalendarDay(value)) || isIsoDateTime(value) ? value : undefined;
     case 'enum':
       return def.values.find((v) => v.toLowerCase() === value.toLowerCase());
     default:
