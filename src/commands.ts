@@ -92,5 +92,115 @@ export interface MergeCommand {
   readonly meta: CommandMeta;
 }
 
-/** Every write the identity core decides on. */
-export type Command = RegisterCommand | UpdateCommand | ChangeIdentifierCommand | MergeCommand;
+/** Issue, redeem, return or adjust points in one program (PTS-2). */
+export interface PointsCommand {
+  readonly kind: 'issuePoints' | 'redeemPoints' | 'returnPoints' | 'adjustPoints';
+  readonly customerId: number;
+  readonly programId: number;
+  /** Positive; an adjustment may be negative. */
+  readonly points: number;
+  /** When issued points expire (ISO date-time); none for points that never do. */
+  readonly expiresOn?: string;
+  /** The purchase amount behind issued points, added to `cumulativePurchases`. */
+  readonly purchase?: number;
+  readonly reason?: string;
+  readonly meta: CommandMeta;
+}
+
+/** Expire the points of one program that are due at the command's time (PTS-3). */
+export interface ExpirePointsCommand {
+  readonly kind: 'expirePoints';
+  readonly customerId: number;
+  readonly programId: number;
+  readonly meta: CommandMeta;
+}
+
+/** Transfer points between two live customers in one program (TRF-1..TRF-3). */
+export interface TransferPointsCommand {
+  readonly kind: 'transferPoints';
+  readonly fromId: number;
+  readonly toId: number;
+  readonly programId: number;
+  readonly points: number;
+  readonly notes?: string;
+  readonly meta: CommandMeta;
+}
+
+/** Update Subscription Details (SUB-1..SUB-5). */
+export interface UpdateSubscriptionsCommand {
+  readonly kind: 'updateSubscriptions';
+  readonly customerId: number;
+  readonly body: {
+    readonly communicationId?: number;
+    readonly campaignId?: number;
+    readonly reason?: string;
+    readonly scope?: unknown;
+    readonly subscriptions: readonly { readonly channel: string; readonly accountId?: string; readonly priority: string; readonly type: string }[];
+  };
+  readonly meta: CommandMeta;
+}
+
+/** Issue a coupon from an offer (CPN-1). */
+export interface IssueCouponCommand {
+  readonly kind: 'issueCoupon';
+  readonly customerId: number;
+  readonly series: { readonly description: string; readonly couponType?: string; readonly discountCode?: string; readonly validTill: string };
+  readonly meta: CommandMeta;
+}
+
+/** Redeem a coupon the customer holds (CPN-3). */
+export interface RedeemCouponCommand {
+  readonly kind: 'redeemCoupon';
+  readonly customerId: number;
+  readonly couponCode: string;
+  readonly meta: CommandMeta;
+}
+
+/** Raise a goodwill request for points or a coupon (GDW-1, GDW-2). */
+export interface RequestGoodwillCommand {
+  readonly kind: 'requestGoodwill';
+  readonly customerId: number;
+  readonly goodwillType: 'POINTS' | 'COUPON';
+  readonly programId?: number;
+  readonly points?: number;
+  readonly series?: IssueCouponCommand['series'];
+  readonly reason?: string;
+  readonly comments?: string;
+  readonly oneStep?: boolean;
+  readonly meta: CommandMeta;
+}
+
+/** Approve or reject a pending goodwill request (GDW-1). */
+export interface ResolveGoodwillCommand {
+  readonly kind: 'resolveGoodwill';
+  readonly customerId: number;
+  readonly requestId: number;
+  readonly decision: 'APPROVED' | 'REJECTED';
+  readonly comments?: string;
+  readonly meta: CommandMeta;
+}
+
+/** Delete a customer's personal data (PII-1..PII-3). */
+export interface DeletePiiCommand {
+  readonly kind: 'deletePii';
+  readonly customerId: number;
+  readonly meta: CommandMeta;
+}
+
+/** The identity commands. */
+export type IdentityCommand = RegisterCommand | UpdateCommand | ChangeIdentifierCommand | MergeCommand;
+
+/** The loyalty and communication commands. */
+export type LoyaltyCommand =
+  | PointsCommand
+  | ExpirePointsCommand
+  | TransferPointsCommand
+  | UpdateSubscriptionsCommand
+  | IssueCouponCommand
+  | RedeemCouponCommand
+  | RequestGoodwillCommand
+  | ResolveGoodwillCommand
+  | DeletePiiCommand;
+
+/** Every write the graph decides on. */
+export type Command = IdentityCommand | LoyaltyCommand;

@@ -1,6 +1,11 @@
 import type { CustomerId, TillCode } from './ids';
 import type { Identifier } from './identifiers';
+import type { Coupon } from './coupons';
+import type { GoodwillRequest } from './goodwill';
+import type { ProgramLedger } from './ledger';
 import type { Source } from './sources';
+import type { Subscription } from './subscriptions';
+import type { PointsTransfer } from './transfers';
 
 /** `loyalty` customers are enrolled; `non_loyalty` are only subscribed (LOY-1). */
 export type LoyaltyType = 'loyalty' | 'non_loyalty';
@@ -58,10 +63,13 @@ export interface SourceProfile extends ProfileData {
   readonly conflictingProfiles: readonly ConflictingProfile[];
 }
 
-/** A customer: live, or a merge victim that points to the customer it merged into (MRG-4). */
+/**
+ * A customer: live; a merge victim that points to the customer it merged into (MRG-4); or deleted on a
+ * PII request, keeping only its id, points, coupons and transfers (PII-1).
+ */
 export interface Customer {
   readonly id: CustomerId;
-  readonly status: 'live' | 'merged';
+  readonly status: 'live' | 'merged' | 'deleted';
   /** The customer this one merged into; null while live (MRG-4). */
   readonly mergedInto: CustomerId | null;
   readonly loyaltyType: LoyaltyType;
@@ -71,6 +79,17 @@ export interface Customer {
   readonly associatedWith: TillCode | null;
   /** Attribution of the customer-level (loyalty) record. */
   readonly attribution: Attribution;
+  /** One ledger per loyalty program the customer is enrolled in (PRG-2, PTS-1). */
+  readonly programs: readonly ProgramLedger[];
+  /** Explicit subscription changes, laid over the defaults (SUB-1, SUB-3). */
+  readonly subscriptions: readonly Subscription[];
+  readonly coupons: readonly Coupon[];
+  readonly goodwill: readonly GoodwillRequest[];
+  readonly transfers: readonly PointsTransfer[];
+  /** Every customer merged into this one, directly or through a chain (MRG-4, HST-1). */
+  readonly victims: readonly CustomerId[];
+  /** When the customer's personal data was deleted; null while it is kept (PII-1). */
+  readonly piiDeletedOn: string | null;
 }
 
 /** The higher of two loyalty types: loyalty only ever upgrades (LOY-1). */

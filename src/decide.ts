@@ -1,7 +1,8 @@
 import { err, type Result } from 'neverthrow';
 import { decideChangeIdentifier } from './change-identifier';
 import type { Command } from './commands';
-import { domainError, mergedCustomer, type DomainError } from './errors';
+import { mergedCustomer, type DomainError } from './errors';
+import { actionable, decideLoyalty } from './loyalty';
 import type { GraphEvent } from './events';
 import { customerById, resolveLive, type CustomerGraph } from './graph';
 import { decideMerge } from './merge';
@@ -26,24 +27,36 @@ export function decide(graph: CustomerGraph, command: Command): Result<readonly 
       return readSourceAccount(graph.org, cmd.source, cmd.accountId).andThen((account) =>
         decideRegister(graph, cmd, account, meta.value),
       );
-    case 'update': {
-      const customer = customerById(graph, cmd.customerId);
-      if (customer === undefined) return err(domainError(8015));
-      if (customer.status === 'merged') return err(mergedCustomer(8069, survivorOf(graph, cmd.customerId)));
-      return readSourceAccount(graph.org, cmd.source, cmd.accountId).andThen((account) =>
-        decideUpdate(graph.org, customer, cmd, account, meta.value),
+    case 'update':
+      return actionable(graph, cmd.customerId).andThen((customer) =>
+        readSourceAccount(graph.org, cmd.source, cmd.accountId).andThen((account) =>
+          decideUpdate(graph.org, customer, cmd, account, meta.value),
+        ),
       );
-    }
     case 'changeIdentifier': {
       const customer = customerById(graph, cmd.customerId);
-      if (customer === undefined) return err(domainError(8009));
-      if (customer.status === 'merged') return err(mergedCustomer(8067, survivorOf(graph, cmd.customerId)));
-      return readSourceAccount(graph.org, cmd.source, cmd.accountId).andThen((account) =>
-        decideChangeIdentifier(graph, customer, cmd, account, meta.value),
+      if (customer?.status === 'merged') return err(mergedCustomer(8067, survivorOf(graph, cmd.customerId)));
+      return actionable(graph, cmd.customerId, 8009).andThen((live) =>
+        readSourceAccount(graph.org, cmd.source, cmd.accountId).andThen((account) =>
+          decideChangeIdentifier(graph, live, cmd, account, meta.value),
+        ),
       );
     }
     case 'merge':
       return decideMerge(graph, cmd, meta.value);
+    case 'issuePoints':
+    case 'redeemPoints':
+    case 'returnPoints':
+    case 'adjustPoints':
+    case 'expirePoints':
+    case 'transferPoints':
+    case 'updateSubscriptions':
+    case 'issueCoupon':
+    case 'redeemCoupon':
+    case 'requestGoodwill':
+    case 'resolveGoodwill':
+    case 'deletePii':
+      return decideLoyalty(graph, cmd, meta.value);
     default: {
       const unreachable: never = cmd;
       return unreachable;

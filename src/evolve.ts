@@ -1,8 +1,9 @@
 import type { CommChannel, Customer, ProfileData } from './customer';
 import type { GraphEvent } from './events';
-import { commitCustomers, customerById, type CustomerGraph } from './graph';
+import { commitCustomers, customerById, recordEvent, rewriteHistory, type CustomerGraph } from './graph';
 import type { Identifier } from './identifiers';
 import { freezeDeep, produce } from './internal/immer';
+import { loyaltyRecords } from './loyalty-evolve';
 import { mergeRecords } from './merge';
 import type { Source } from './sources';
 
@@ -58,6 +59,13 @@ function nextRecords(graph: CustomerGraph, event: GraphEvent): readonly Customer
             modifiedDate: event.at,
             modifiedBy: event.till,
           },
+          programs: [],
+          subscriptions: [],
+          coupons: [],
+          goodwill: [],
+          transfers: [],
+          victims: [],
+          piiDeletedOn: null,
         }),
       ];
     case 'SourceProfileCombined': {
@@ -120,8 +128,19 @@ function nextRecords(graph: CustomerGraph, event: GraphEvent): readonly Customer
       const victim = customerById(graph, event.victimId);
       // Only two different live customers merge: a merge into or of a victim would let a chain loop (MRG-4).
       if (survivor?.status !== 'live' || victim?.status !== 'live' || survivor.id === victim.id) return [];
-      return mergeRecords(survivor, victim, event).map((c) => freezeDeep(c));
+      return mergeRecords(graph.org, survivor, victim, event).map((c) => freezeDeep(c));
     }
+    case 'ProgramEnrolled':
+    case 'PointsMoved':
+    case 'PointsExpired':
+    case 'PointsTransferred':
+    case 'SubscriptionsChanged':
+    case 'CouponIssued':
+    case 'CouponRedeemed':
+    case 'GoodwillRequested':
+    case 'GoodwillResolved':
+    case 'PiiDeleted':
+      return loyaltyRecords(graph, event);
     default: {
       const unreachable: never = event;
       void unreachable;
@@ -137,10 +156,31 @@ function nextRecords(graph: CustomerGraph, event: GraphEvent): readonly Customer
 export function evolve(graph: CustomerGraph, event: GraphEvent): CustomerGraph {
   try {
     const records = nextRecords(graph, event);
-    return records.length === 0 ? graph : commitCustomers(graph, records);
+    if (records.length === 0) return graph;
+    const next = recordEvent(commitCustomers(graph, records), event, records.map((r) => r.id));
+    return event.kind === 'PiiDeleted' ? forgetPersonalHistory(next, records) : next;
   } catch {
     return graph;
   }
+}
+
+// What a PII deletion removes from the history: every event that carries names or identifiers (PII-1).
+function forgetPersonalHistory(graph: CustomerGraph, records: readonly Customer[]): CustomerGraph {
+  const ids = records.flatMap((r) => [r.id, ...r.victims]);
+  return rewriteHistory(graph, ids, (entry) => {
+    switch (entry.event.kind) {
+      case 'CustomerRegistered':
+      case 'SourceProfileCombined':
+      case 'CustomerUpdated':
+      case 'IdentifierAdded':
+      case 'IdentifierRemoved':
+        return undefined;
+      case 'CustomersMerged':
+        return { seq: entry.seq, event: { ...entry.event, cause: null } };
+      default:
+        return entry;
+    }
+  });
 }
 
 /** Folds events in order (ARC-2). */

@@ -1,5 +1,6 @@
-import { Map as IMap } from 'immutable';
+import { List as IList, Map as IMap } from 'immutable';
 import type { Customer, ProfileData } from './customer';
+import type { GraphEvent } from './events';
 import type { CustomerId, SourceAccountKey } from './ids';
 import type { Identifier } from './identifiers';
 import { emptySearchIndex, postingsOf, updateSearchIndex, type SearchIndex } from './internal/search-index';
@@ -23,8 +24,16 @@ export interface CustomerGraph {
   readonly searchIndex: SearchIndex;
   /** The id the next new customer gets: ids come from the graph, never from a random source (ARC-1). */
   readonly nextCustomerId: number;
-  /** How many events have been folded into this graph. */
+  /** How many events have been folded into this graph; the n-th event has sequence number n. */
   readonly eventCount: number;
+  /** The events that touched each customer, with their sequence numbers: the change history is derived from them (HST-1). */
+  readonly history: IMap<CustomerId, IList<HistoryEntry>>;
+}
+
+/** One event in a customer's history, with its sequence number in the graph (HST-1). */
+export interface HistoryEntry {
+  readonly seq: number;
+  readonly event: GraphEvent;
 }
 
 /** The empty graph of an org: the decider's initial state (ARC-2). */
@@ -36,6 +45,7 @@ export function emptyGraph(org: Org): CustomerGraph {
     searchIndex: emptySearchIndex(),
     nextCustomerId: org.firstCustomerId,
     eventCount: 0,
+    history: IMap<CustomerId, IList<HistoryEntry>>(),
   });
 }
 
@@ -113,8 +123,34 @@ export function commitCustomers(graph: CustomerGraph, records: readonly Customer
     identifierIndex,
     searchIndex: updateSearchIndex(graph.searchIndex, searchChanges),
     nextCustomerId: nextId,
-    eventCount: graph.eventCount + 1,
+    eventCount: graph.eventCount,
+    history: graph.history,
   });
+}
+
+/** Counts one more event and records it in the history of the customers it touched (HST-1). */
+export function recordEvent(graph: CustomerGraph, event: GraphEvent, touched: readonly CustomerId[]): CustomerGraph {
+  const seq = graph.eventCount + 1;
+  const history = graph.history.withMutations((h) => {
+    for (const id of new Set(touched)) h.set(id, (h.get(id) ?? IList<HistoryEntry>()).push({ seq, event }));
+  });
+  return Object.freeze({ ...graph, eventCount: seq, history });
+}
+
+/** Replaces the history of some customers, e.g. to drop what a PII deletion removes (PII-1). */
+export function rewriteHistory(
+  graph: CustomerGraph,
+  ids: readonly CustomerId[],
+  keep: (entry: HistoryEntry) => HistoryEntry | undefined,
+): CustomerGraph {
+  const history = graph.history.withMutations((h) => {
+    for (const id of ids) {
+      const entries = h.get(id);
+      if (entries === undefined) continue;
+      h.set(id, IList(entries.toArray().flatMap((e) => keep(e) ?? [])));
+    }
+  });
+  return Object.freeze({ ...graph, history });
 }
 
 /** The customer with this id, victim or live, if it exists. */

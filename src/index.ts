@@ -46,6 +46,17 @@ export { COMM_CHANNEL_TYPES } from './customer';
 
 export type {
   Command,
+  IdentityCommand,
+  LoyaltyCommand,
+  PointsCommand,
+  ExpirePointsCommand,
+  TransferPointsCommand,
+  UpdateSubscriptionsCommand,
+  IssueCouponCommand,
+  RedeemCouponCommand,
+  RequestGoodwillCommand,
+  ResolveGoodwillCommand,
+  DeletePiiCommand,
   CommandMeta,
   RegisterCommand,
   UpdateCommand,
@@ -67,9 +78,34 @@ export type {
   IdentifierRemoved,
   CustomersMerged,
   MergeCause,
+  ProgramEnrolled,
+  PointsMoved,
+  PointsExpired,
+  PointsTransferred,
+  SubscriptionsChanged,
+  CouponIssued,
+  CouponRedeemed,
+  GoodwillRequested,
+  GoodwillResolved,
+  PiiDeleted,
 } from './events';
 
-export type { CustomerGraph } from './graph';
+export type { ProgramDef, TierDef, ProgramLedger, PointsLot, TierChange } from './ledger';
+export { loyaltyPoints, lifetimePoints, tierFor } from './ledger';
+export type {
+  Subscription,
+  SubscriptionChannel,
+  SubscriptionPriority,
+  SubscriptionStatus,
+  SubscriptionRequest,
+} from './subscriptions';
+export { SUBSCRIPTION_CHANNELS, DEFAULT_SUBSCRIPTIONS, effectiveSubscriptions } from './subscriptions';
+export type { Coupon, CouponSeries } from './coupons';
+export type { GoodwillRequest, GoodwillStatus, GoodwillType } from './goodwill';
+export type { PointsTransfer } from './transfers';
+export { PII_DELETED_MESSAGE } from './loyalty';
+
+export type { CustomerGraph, HistoryEntry } from './graph';
 export { emptyGraph, resolveLive } from './graph';
 
 export { decide } from './decide';
@@ -81,6 +117,13 @@ export type {
   ChangeIdentifierResponse,
   MergeResponse,
   ResponseByKind,
+  SideEffect,
+  PointsResponse,
+  TransferResponse,
+  SubscriptionsResponse,
+  CouponResponse,
+  GoodwillResponse,
+  PiiResponse,
 } from './execute';
 export { execute } from './execute';
 export { warningsOf } from './warnings';
@@ -110,4 +153,7 @@ export {
   profileInputSchema,
   identifierInputSchema,
   commChannelInputSchema,
+  couponSeriesInputSchema,
+  subscriptionRequestSchema,
 } from './schemas';
+export { enrollmentSchema } from './enrollment';

@@ -11,6 +11,10 @@ import {
 import { domainError, type DomainError } from './errors';
 import type { CustomersMerged, GraphEvent } from './events';
 import { customerById, type CustomerGraph } from './graph';
+import { mergeLedgers, type ProgramLedger } from './ledger';
+import type { Org } from './org';
+import { mergeSubscriptions } from './subscriptions';
+import { PII_DELETED_MESSAGE } from './loyalty';
 import type { ValidMeta } from './validate';
 
 /**
@@ -22,8 +26,9 @@ export function decideMerge(graph: CustomerGraph, command: MergeCommand, meta: V
   const survivor = customerById(graph, command.survivorId);
   const victim = customerById(graph, command.victimId);
   if (survivor === undefined || victim === undefined) return err(domainError(8015));
-  if (survivor.status !== 'live') return err(domainError(9023));
-  if (victim.status !== 'live') return err(domainError(9027));
+  if (survivor.status === 'merged') return err(domainError(9023));
+  if (victim.status === 'merged') return err(domainError(9027));
+  if (survivor.status === 'deleted' || victim.status === 'deleted') return err(domainError(8015, PII_DELETED_MESSAGE));
   return ok([
     { kind: 'CustomersMerged', survivorId: survivor.id, victimId: victim.id, cause: null, at: meta.at, till: meta.till },
   ]);
@@ -42,12 +47,35 @@ function profileData(p: ProfileData): ProfileData {
   };
 }
 
+// Points of each program are added, tiers take the higher (MRG-9); a program only one side has moves over.
+function mergePrograms(
+  org: Org,
+  survivor: readonly ProgramLedger[],
+  victim: readonly ProgramLedger[],
+  event: CustomersMerged,
+): ProgramLedger[] {
+  const out = [...survivor];
+  for (const v of victim) {
+    const i = out.findIndex((l) => l.programId === v.programId);
+    const s = out[i];
+    const program = org.programs.get(v.programId);
+    if (s === undefined || program === undefined) out.push(v);
+    else out[i] = mergeLedgers(program, s, v, event.at, event.till);
+  }
+  return out;
+}
+
 /**
  * Folds a merge into the two records (MRG-1..MRG-4): the survivor keeps its id and gains the victim's
  * profiles; a profile for a source account it already has goes to that profile's conflicting list;
  * loyalty is the higher one; the survivor's extended fields win; the victim keeps only its pointer.
  */
-export function mergeRecords(survivor: Customer, victim: Customer, event: CustomersMerged): readonly [Customer, Customer] {
+export function mergeRecords(
+  org: Org,
+  survivor: Customer,
+  victim: Customer,
+  event: CustomersMerged,
+): readonly [Customer, Customer] {
   const profiles: SourceProfile[] = [...survivor.profiles];
   for (const vp of victim.profiles) {
     const i = profiles.findIndex((p) => p.source === vp.source && p.accountId === vp.accountId);
@@ -68,6 +96,12 @@ export function mergeRecords(survivor: Customer, victim: Customer, event: Custom
     profiles,
     extendedFields: fieldMap([...Object.entries(victim.extendedFields), ...Object.entries(survivor.extendedFields)]),
     attribution: { ...survivor.attribution, modifiedDate: event.at, modifiedBy: event.till },
+    programs: mergePrograms(org, survivor.programs, victim.programs, event),
+    subscriptions: mergeSubscriptions(survivor.subscriptions, victim.subscriptions),
+    coupons: [...survivor.coupons, ...victim.coupons],
+    goodwill: [...survivor.goodwill, ...victim.goodwill],
+    transfers: [...survivor.transfers, ...victim.transfers],
+    victims: [...survivor.victims, victim.id, ...victim.victims],
   };
   const gone: Customer = { ...victim, status: 'merged', mergedInto: survivor.id, profiles: [] };
   return [merged, gone];

@@ -2,6 +2,8 @@ import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { invalidInput, type InvalidInputError } from './errors';
 import { tillCode, type TillCode } from './ids';
+import type { CouponSeries } from './coupons';
+import type { ProgramDef } from './ledger';
 import { compileBlocklist, type Blocklist, type IdentifierRules } from './identifiers';
 import { MULTI_ACCOUNT_SOURCES, SOURCES, type Source } from './sources';
 
@@ -35,6 +37,27 @@ const identifierRulesSchema = z.strictObject({
   blockedPatterns: z.array(z.string()).optional(),
 });
 
+const tierSchema = z.strictObject({
+  serialNumber: z.number().int().min(1).max(10_000),
+  name: z.string().min(1).max(64),
+  description: z.string().max(256).optional(),
+  upgradeThreshold: z.number().int().min(0),
+});
+
+const programSchema = z.strictObject({
+  id: z.number().int().positive().max(2 ** 40),
+  name: z.string().min(1).max(128),
+  description: z.string().max(256).optional(),
+  tiers: z.array(tierSchema).min(1).max(50),
+});
+
+const couponSeriesSchema = z.strictObject({
+  description: z.string().min(1).max(256),
+  couponType: z.string().min(1).max(16).optional(),
+  discountCode: z.string().min(1).max(64).optional(),
+  validTill: z.string().max(64),
+});
+
 /** The JSON schema of an org configuration, exported so that hosts can validate config files the same way (ORG-1). */
 export const orgConfigSchema = z.strictObject({
   id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/),
@@ -46,6 +69,14 @@ export const orgConfigSchema = z.strictObject({
   customFields: z.array(customFieldSchema).optional(),
   tills: z.array(tillSchema).min(1),
   firstCustomerId: z.number().int().positive().max(2 ** 40).optional(),
+  programs: z.array(programSchema).max(50).optional(),
+  registrationReward: z
+    .strictObject({
+      points: z.strictObject({ programId: z.number().int().positive(), points: z.number().int().positive() }).optional(),
+      coupon: couponSeriesSchema.optional(),
+    })
+    .optional(),
+  goodwill: z.strictObject({ autoApprove: z.boolean().optional() }).optional(),
 });
 
 /** An org configuration as written by hand or read from a file (ORG-1). */
@@ -87,6 +118,15 @@ export interface Org {
   readonly customFields: ReadonlyMap<string, CustomFieldDef>;
   readonly tills: ReadonlyMap<string, Till>;
   readonly firstCustomerId: number;
+  /** Loyalty programs by id, tiers sorted by serial number (PRG-1). */
+  readonly programs: ReadonlyMap<number, ProgramDef>;
+  /** What a registration earns, if the org rewards it (RWD-1). */
+  readonly registrationReward: {
+    readonly points: { readonly programId: number; readonly points: number } | null;
+    readonly coupon: CouponSeries | null;
+  };
+  /** Whether goodwill requests are approved as they are raised (GDW-2). */
+  readonly goodwillAutoApprove: boolean;
   /** The configuration this org was built from, for export and display. */
   readonly config: OrgConfig;
 }
@@ -167,6 +207,20 @@ export function defineOrg(input: unknown): Result<Org, InvalidInputError> {
   for (const f of config.customFields ?? []) {
     customFields.set(f.name.toLowerCase(), { name: f.name, maxLength: f.maxLength ?? DEFAULT_FIELD_MAX_LENGTH });
   }
+  const programs = new Map<number, ProgramDef>();
+  for (const p of config.programs ?? []) {
+    const serials = new Set(p.tiers.map((t) => t.serialNumber));
+    if (serials.size !== p.tiers.length) return err(invalidInput(['org', 'programs', p.id], 'tier serial numbers repeat'));
+    const tiers = [...p.tiers]
+      .sort((a, b) => a.serialNumber - b.serialNumber)
+      .map((t) => ({ serialNumber: t.serialNumber, name: t.name, description: t.description ?? '', upgradeThreshold: t.upgradeThreshold }));
+    programs.set(p.id, { id: p.id, name: p.name, description: p.description ?? '', tiers });
+  }
+  const rewardPoints = config.registrationReward?.points ?? null;
+  if (rewardPoints !== null && !programs.has(rewardPoints.programId)) {
+    return err(invalidInput(['org', 'registrationReward', 'points', 'programId'], 'not a program of the org'));
+  }
+  const rewardCoupon = config.registrationReward?.coupon;
   const tills = new Map<string, Till>();
   for (const t of config.tills) {
     tills.set(t.code, { code: tillCode(t.code), name: t.name ?? t.code, password: t.password });
@@ -183,6 +237,20 @@ export function defineOrg(input: unknown): Result<Org, InvalidInputError> {
       customFields,
       tills,
       firstCustomerId: config.firstCustomerId ?? 1,
+      programs,
+      registrationReward: {
+        points: rewardPoints,
+        coupon:
+          rewardCoupon === undefined
+            ? null
+            : {
+                description: rewardCoupon.description,
+                couponType: rewardCoupon.couponType ?? 'PE',
+                discountCode: rewardCoupon.discountCode ?? 'NO_VALUE',
+                validTill: rewardCoupon.validTill,
+              },
+      },
+      goodwillAutoApprove: config.goodwill?.autoApprove ?? false,
       config,
     }),
   );
@@ -219,6 +287,37 @@ export const DEFAULT_ORG_CONFIG: OrgConfig = {
     { name: 'gender' },
     { name: 'city' },
     { name: 'Favorite Color' },
+  ],
+  programs: [
+    {
+      id: 1016,
+      name: 'Nightly_ApiAutoDefaultProgram',
+      description: 'The default program of the seed samples',
+      tiers: [
+        { serialNumber: 1, name: 'Bronze', description: 'Entry tier', upgradeThreshold: 0 },
+        { serialNumber: 2, name: 'Silver', description: 'Silver tier', upgradeThreshold: 1000 },
+        { serialNumber: 3, name: 'Gold', description: 'Gold tier', upgradeThreshold: 5000 },
+        { serialNumber: 234, name: 'Platinum', description: 'Tier 234 of the seed samples', upgradeThreshold: 20000 },
+      ],
+    },
+    {
+      id: 1219,
+      name: 'Premium',
+      tiers: [
+        { serialNumber: 1, name: 'Bronze', description: 'Bronze tier', upgradeThreshold: 0 },
+        { serialNumber: 2, name: 'Silver', description: 'Silver tier', upgradeThreshold: 2000 },
+        { serialNumber: 3, name: 'Gold', description: 'Gold tier', upgradeThreshold: 10000 },
+      ],
+    },
+    {
+      id: 1223,
+      name: 'Partner',
+      tiers: [
+        { serialNumber: 1, name: 'Tier1', description: 'Tier 1', upgradeThreshold: 0 },
+        { serialNumber: 2, name: 'Tier2', description: 'Tier 2', upgradeThreshold: 500 },
+        { serialNumber: 3, name: 'Star', description: 'Top level tier', upgradeThreshold: 5000 },
+      ],
+    },
   ],
   tills: [
     { code: 'demo.till', name: 'Demo till', password: 'demo' },

@@ -6,6 +6,7 @@ import type { GraphEvent } from './events';
 import { holdersOf, resolveLive, type CustomerGraph } from './graph';
 import { customerId, tillCode, type CustomerId } from './ids';
 import type { Identifier } from './identifiers';
+import { enrollmentEvents, rewardEvents } from './enrollment';
 import {
   readCommChannels,
   readCustomFields,
@@ -102,23 +103,23 @@ export function decideRegister(
   };
   const [existingId] = elsewhere.keys();
   const existing = existingId === undefined ? undefined : resolveLive(graph, existingId);
-  if (existing === undefined) {
-    return ok([
-      {
+  const target = existing?.id ?? customerId(graph.nextCustomerId);
+  if (existing !== undefined && hasProfileIn(existing, account)) return err(domainError(8066));
+  const enrollments = enrollmentEvents(org, body.loyaltyProgramEnrollments, target, existing, meta);
+  if (enrollments.isErr()) return err(enrollments.error);
+  const first: GraphEvent =
+    existing === undefined
+      ? {
         kind: 'CustomerRegistered',
-        customerId: customerId(graph.nextCustomerId),
+        customerId: target,
         profile,
         loyaltyType: loyaltyType.value,
         extendedFields: extendedFields.value,
         associatedWith: body.associatedWith === undefined ? null : tillCode(body.associatedWith),
         at: meta.at,
         till: meta.till,
-      },
-    ]);
-  }
-  if (hasProfileIn(existing, account)) return err(domainError(8066));
-  return ok([
-    {
+      }
+      : {
       kind: 'SourceProfileCombined',
       customerId: existing.id,
       profile,
@@ -128,8 +129,9 @@ export function decideRegister(
       ),
       at: meta.at,
       till: meta.till,
-    },
-  ]);
+    };
+  const events: GraphEvent[] = [first, ...enrollments.value];
+  return ok([...events, ...rewardEvents(graph, target, existing, events, meta)]);
 }
 
 /** True when the customer already has a profile in the source account. */

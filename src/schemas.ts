@@ -70,6 +70,36 @@ export const changeIdentifierBodySchema = z.object({
   remove: z.array(identifierInputSchema).max(MAX_LIST).optional(),
 });
 
+/** Whole points, as the ledger counts them (PTS-2). */
+const pointsSchema = z.number().int().min(-1e12).max(1e12);
+
+/** A coupon offer in a request (CPN-1). */
+export const couponSeriesInputSchema = z.object({
+  description: z.string().min(1).max(256),
+  couponType: z.string().min(1).max(16).optional(),
+  discountCode: z.string().min(1).max(64).optional(),
+  validTill: z.string().max(64),
+});
+
+/** The body of Update Subscription Details (SUB-4). */
+export const subscriptionRequestSchema = z.object({
+  communicationId: z.number().int().optional(),
+  campaignId: z.number().int().optional(),
+  reason: z.string().max(1024).optional(),
+  scope: z.unknown().optional(),
+  subscriptions: z
+    .array(
+      z.object({
+        channel: z.string().max(32),
+        accountId: z.string().max(64).optional(),
+        priority: z.string().max(32),
+        type: z.string().max(32),
+      }),
+    )
+    .min(1)
+    .max(MAX_LIST),
+});
+
 const metaSchema = z.object({ at: z.string().max(64), till: z.string().max(64) });
 const idSchema = z.number().int().safe();
 const sourceParam = z.string().max(64);
@@ -107,4 +137,48 @@ export const commandSchema = z.discriminatedUnion('kind', [
     victimId: idSchema,
     meta: metaSchema,
   }),
+  z.object({
+    kind: z.enum(['issuePoints', 'redeemPoints', 'returnPoints', 'adjustPoints']),
+    customerId: idSchema,
+    programId: idSchema,
+    points: pointsSchema,
+    expiresOn: z.string().max(64).optional(),
+    purchase: z.number().min(0).max(1e12).optional(),
+    reason: z.string().max(256).optional(),
+    meta: metaSchema,
+  }),
+  z.object({ kind: z.literal('expirePoints'), customerId: idSchema, programId: idSchema, meta: metaSchema }),
+  z.object({
+    kind: z.literal('transferPoints'),
+    fromId: idSchema,
+    toId: idSchema,
+    programId: idSchema,
+    points: pointsSchema,
+    notes: z.string().max(1024).optional(),
+    meta: metaSchema,
+  }),
+  z.object({ kind: z.literal('updateSubscriptions'), customerId: idSchema, body: subscriptionRequestSchema, meta: metaSchema }),
+  z.object({ kind: z.literal('issueCoupon'), customerId: idSchema, series: couponSeriesInputSchema, meta: metaSchema }),
+  z.object({ kind: z.literal('redeemCoupon'), customerId: idSchema, couponCode: z.string().min(1).max(64), meta: metaSchema }),
+  z.object({
+    kind: z.literal('requestGoodwill'),
+    customerId: idSchema,
+    goodwillType: z.enum(['POINTS', 'COUPON']),
+    programId: idSchema.optional(),
+    points: pointsSchema.optional(),
+    series: couponSeriesInputSchema.optional(),
+    reason: z.string().max(1024).optional(),
+    comments: z.string().max(1024).optional(),
+    oneStep: z.boolean().optional(),
+    meta: metaSchema,
+  }),
+  z.object({
+    kind: z.literal('resolveGoodwill'),
+    customerId: idSchema,
+    requestId: idSchema,
+    decision: z.enum(['APPROVED', 'REJECTED']),
+    comments: z.string().max(1024).optional(),
+    meta: metaSchema,
+  }),
+  z.object({ kind: z.literal('deletePii'), customerId: idSchema, meta: metaSchema }),
 ]);

@@ -2,6 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import type { UpdateCommand } from './commands';
 import { higherLoyalty, type Customer } from './customer';
 import { domainError, type DomainError } from './errors';
+import { enrollmentEvents } from './enrollment';
 import type { GraphEvent } from './events';
 import type { Org } from './org';
 import { hasProfileIn, profileFor } from './register';
@@ -41,6 +42,8 @@ export function decideUpdate(
   if (fields.isErr()) return err(fields.error);
   const extendedFields = readExtendedFields(org, body.extendedFields);
   if (extendedFields.isErr()) return err(extendedFields.error);
+  const enrollments = enrollmentEvents(org, body.loyaltyProgramEnrollments, customer.id, customer, meta);
+  if (enrollments.isErr()) return err(enrollments.error);
   const firstName = input?.firstName?.trim();
   const lastName = input?.lastName?.trim();
   return ok([
@@ -58,5 +61,6 @@ export function decideUpdate(
       at: meta.at,
       till: meta.till,
     },
+    ...enrollments.value,
   ]);
 }

@@ -22,6 +22,16 @@ export function warningsOf(events: readonly GraphEvent[]): DomainWarning[] {
       case 'CustomerUpdated':
       case 'IdentifierAdded':
       case 'IdentifierRemoved':
+      case 'ProgramEnrolled':
+      case 'PointsMoved':
+      case 'PointsExpired':
+      case 'PointsTransferred':
+      case 'SubscriptionsChanged':
+      case 'CouponIssued':
+      case 'CouponRedeemed':
+      case 'GoodwillRequested':
+      case 'GoodwillResolved':
+      case 'PiiDeleted':
         break;
       default: {
         const unreachable: never = event;

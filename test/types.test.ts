@@ -6,6 +6,8 @@ import {
   execute,
   type ChangeIdentifierResponse,
   type Command,
+  type CustomersMerged,
+  type IdentityCommand,
   type CustomerId,
   type DomainError,
   type ErrorCode,
@@ -34,10 +36,11 @@ describe('public types (ERR-1, ARC-2)', () => {
   });
 
   it('ARC-2: commands and events are tagged unions on `kind`', () => {
-    expectTypeOf<Command['kind']>().toEqualTypeOf<'register' | 'update' | 'changeIdentifier' | 'merge'>();
-    expectTypeOf<GraphEvent['kind']>().toEqualTypeOf<
-      'CustomerRegistered' | 'SourceProfileCombined' | 'CustomerUpdated' | 'IdentifierAdded' | 'IdentifierRemoved' | 'CustomersMerged'
-    >();
+    expectTypeOf<IdentityCommand['kind']>().toEqualTypeOf<'register' | 'update' | 'changeIdentifier' | 'merge'>();
+    expectTypeOf<IdentityCommand>().toMatchTypeOf<Command>();
+    expectTypeOf<Extract<GraphEvent, { kind: 'CustomersMerged' }>>().toEqualTypeOf<CustomersMerged>();
+    expectTypeOf<CustomersMerged['survivorId']>().toEqualTypeOf<CustomerId>();
+    expect(['register', 'update', 'changeIdentifier', 'merge'] satisfies IdentityCommand['kind'][]).toHaveLength(4);
   });
 
   it('execute answers the response type of the command kind', () => {

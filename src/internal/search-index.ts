@@ -24,8 +24,9 @@ export function emptySearchIndex(): SearchIndex {
 }
 
 function key(p: SearchPosting): string {
-  // The id is zero-padded so that, within one term, customers sort by id.
-  return `${p.idValue.toLowerCase()}${SEP}${String(p.customerId).padStart(16, '0')}${SEP}${p.idType}${SEP}${p.source}/${p.accountId}`;
+  // The id is zero-padded so that, within one term, customers sort by id. The exact value comes last: two
+  // values that differ only in case (a case-sensitive wechat id, two profiles' names) are two postings.
+  return `${p.idValue.toLowerCase()}${SEP}${String(p.customerId).padStart(16, '0')}${SEP}${p.idType}${SEP}${p.source}/${p.accountId}${SEP}${p.idValue}`;
 }
 
 /** The postings of a customer: first and last names and identifier values of every profile, conflicting ones too. */
