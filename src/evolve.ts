@@ -128,7 +128,7 @@ function nextRecords(graph: CustomerGraph, event: GraphEvent): readonly Customer
       const victim = customerById(graph, event.victimId);
       // Only two different live customers merge: a merge into or of a victim would let a chain loop (MRG-4).
       if (survivor?.status !== 'live' || victim?.status !== 'live' || survivor.id === victim.id) return [];
-      return mergeRecords(graph.org, survivor, victim, event).map((c) => freezeDeep(c));
+      return mergeRecords(graph.org, survivor, victim, event, graph.eventCount + 1).map((c) => freezeDeep(c));
     }
     case 'ProgramEnrolled':
     case 'PointsMoved':

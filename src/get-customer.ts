@@ -7,15 +7,29 @@ import { customerById, resolveLive, type CustomerGraph } from './graph';
 import type { CustomerId } from './ids';
 import type { Identifier } from './identifiers';
 import type { Org } from './org';
+import { PII_DELETED_MESSAGE } from './loyalty';
+import {
+  pointsSummaryOf,
+  programDetails,
+  subscriptionInfoOf,
+  type PointsSummary,
+  type ProgramDetails,
+} from './loyalty-queries';
 import type { Source } from './sources';
+import type { Subscription } from './subscriptions';
 import { parseWith, readSourceAccount } from './validate';
 
-/** The query of Fetch Customer Details (GET-1). */
+/** What `embed` can add to Fetch Customer Details (GET-5). */
+export type Embed = 'points' | 'subscriptions' | 'mlp';
+
+/** The query of Fetch Customer Details (GET-1, GET-5). */
 export interface GetCustomerQuery {
   readonly customerId: number;
   /** A source, or `ALL` for every profile. */
   readonly source: string;
   readonly accountId?: string;
+  /** Loyalty points, subscriptions and per-program details to add. */
+  readonly embed?: readonly Embed[];
 }
 
 /** A till as the API shows it in attributions. */
@@ -71,6 +85,9 @@ export interface CustomerDetails {
   };
   readonly segments: Readonly<Record<string, never>>;
   readonly extendedFields: FieldMap;
+  readonly pointsSummary?: PointsSummary;
+  readonly subscriptionInfo?: { readonly subscriptions: readonly Subscription[] };
+  readonly loyaltyProgramDetails?: readonly ProgramDetails[];
   readonly warnings: readonly DomainWarning[];
 }
 
@@ -79,6 +96,7 @@ export const getCustomerQuerySchema = z.object({
   customerId: z.number().int().safe(),
   source: z.string().max(64),
   accountId: z.string().max(64).optional(),
+  embed: z.array(z.enum(['points', 'subscriptions', 'mlp'])).max(3).optional(),
 });
 
 function till(org: Org, code: string): TillView {
@@ -150,10 +168,23 @@ export function getCustomer(graph: CustomerGraph, query: GetCustomerQuery): Resu
     const survivor = resolveLive(graph, customer.id);
     return err(mergedCustomer(8069, survivor?.id ?? customer.id));
   }
-  if (q.source === 'ALL') return ok(customerDetails(graph.org, customer, () => true));
+  if (customer.status === 'deleted') return err(domainError(8015, PII_DELETED_MESSAGE));
+  const embed = new Set(q.embed ?? []);
+  const withEmbeds = (details: CustomerDetails): CustomerDetails => {
+    const summary = embed.has('points') ? pointsSummaryOf(graph.org, customer) : undefined;
+    return {
+      ...details,
+      ...(summary === undefined ? {} : { pointsSummary: summary }),
+      ...(embed.has('subscriptions') ? { subscriptionInfo: subscriptionInfoOf(customer) } : {}),
+      ...(embed.has('mlp')
+        ? { loyaltyProgramDetails: customer.programs.map((l) => programDetails(graph.org, customer.id, l)) }
+        : {}),
+    };
+  };
+  if (q.source === 'ALL') return ok(withEmbeds(customerDetails(graph.org, customer, () => true)));
   const account = readSourceAccount(graph.org, q.source, q.accountId);
   if (account.isErr()) return err(account.error);
   const { source, accountId } = account.value;
   if (!customer.profiles.some((p) => p.source === source && p.accountId === accountId)) return err(domainError(8065));
-  return ok(customerDetails(graph.org, customer, (p) => p.source === source && p.accountId === accountId));
+  return ok(withEmbeds(customerDetails(graph.org, customer, (p) => p.source === source && p.accountId === accountId)));
 }

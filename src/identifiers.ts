@@ -125,6 +125,8 @@ export function normaliseIdentifier(
   rules: IdentifierRules,
   blocklist: Blocklist,
 ): NormalisedValue {
+  // An undocumented type has no value: without this, `readValue` handed the type itself back as the value.
+  if (!isIdentifierType(type)) return { ok: false, problem: 'invalid' };
   const text = typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0 ? String(raw) : raw;
   if (typeof text !== 'string') return { ok: false, problem: 'invalid' };
   const lowered = text.trim().toLowerCase();

@@ -142,6 +142,36 @@ export { getCustomer, getCustomerQuerySchema } from './get-customer';
 export type { SearchQuery, SearchResponse, SearchHit, MatchedIdentifier } from './search';
 export { search, searchQuerySchema, MAX_SEARCH_LIMIT } from './search';
 
+export type {
+  ProgramDetails,
+  PointsSummary,
+  LoyaltyDetailsQuery,
+  LoyaltyDetailsResponse,
+  SubscriptionsView,
+  TransferView,
+  TransferParty,
+  CouponView,
+  ActorView,
+  GoodwillQuery,
+  GoodwillView,
+  Paged,
+  ChangeType,
+  ChangeRequestView,
+  ChangeRequestsQuery,
+} from './loyalty-queries';
+export {
+  loyaltyDetails,
+  getSubscriptions,
+  pointsTransfers,
+  customerCoupons,
+  goodwillRequests,
+  changeRequests,
+  CHANGE_TYPES,
+} from './loyalty-queries';
+export type { Embed } from './get-customer';
+export type { V11Query, V11Response, V11Customer, V11Status, V11Option } from './v11';
+export { customerGetV11, V11_OPTIONS } from './v11';
+
 export type { GraphSnapshot } from './snapshot';
 export { graphSnapshot } from './snapshot';
 

@@ -37,6 +37,8 @@ export interface TierChange {
   readonly changedOn: string;
   readonly till: TillCode;
   readonly tierExpiryDate: string | null;
+  /** The sequence number of the event that caused the change (HST-2). */
+  readonly seq: number;
 }
 
 /**
@@ -100,6 +102,7 @@ function retier(program: ProgramDef, l: ProgramLedger, at: string, till: TillCod
     changedOn: at,
     till,
     tierExpiryDate: l.tierExpiryDate,
+    seq: 0,
   };
   return { ...l, tier, tierHistory: [...l.tierHistory, change] };
 }
@@ -126,7 +129,7 @@ export function enroll(
     tier: floor,
     tierExpiryDate: input.tierExpiryDate,
     tierHistory: [
-      { programId: program.id, from: null, to: floor, type: 'UPGRADE', changedOn: at, till, tierExpiryDate: input.tierExpiryDate },
+      { programId: program.id, from: null, to: floor, type: 'UPGRADE', changedOn: at, till, tierExpiryDate: input.tierExpiryDate, seq: 0 },
     ],
   };
   return retier(program, base, at, till);
@@ -202,7 +205,14 @@ export function expirePoints(program: ProgramDef, l: ProgramLedger, at: string, 
  * Joins a victim's membership into the survivor's (MRG-9): every counter is added, so no point is made
  * or lost; lots are pooled; the tier is the higher; histories are combined in time order.
  */
-export function mergeLedgers(program: ProgramDef, survivor: ProgramLedger, victim: ProgramLedger, at: string, till: TillCode): ProgramLedger {
+export function mergeLedgers(
+  program: ProgramDef,
+  survivor: ProgramLedger,
+  victim: ProgramLedger,
+  at: string,
+  till: TillCode,
+  seq: number,
+): ProgramLedger {
   const joined: ProgramLedger = {
     ...survivor,
     enrolledOn: Date.parse(victim.enrolledOn) < Date.parse(survivor.enrolledOn) ? victim.enrolledOn : survivor.enrolledOn,
@@ -219,5 +229,6 @@ export function mergeLedgers(program: ProgramDef, survivor: ProgramLedger, victi
       (a, b) => Date.parse(a.changedOn) - Date.parse(b.changedOn),
     ),
   };
-  return retier(program, joined, at, till);
+  const after = retier(program, joined, at, till);
+  return { ...after, tierHistory: after.tierHistory.map((t) => (t.seq === 0 ? { ...t, seq } : t)) };
 }

@@ -29,10 +29,17 @@ function live(graph: CustomerGraph, id: number): Customer | undefined {
   return c?.status === 'live' ? c : undefined;
 }
 
-function withLedger(customer: Customer, ledger: ProgramLedger): Customer {
+// Tier changes are stamped with the sequence number of the event that caused them (HST-2).
+function stamped(ledger: ProgramLedger, seq: number): ProgramLedger {
+  if (!ledger.tierHistory.some((t) => t.seq === 0)) return ledger;
+  return { ...ledger, tierHistory: ledger.tierHistory.map((t) => (t.seq === 0 ? { ...t, seq } : t)) };
+}
+
+function withLedger(graph: CustomerGraph, customer: Customer, ledger: ProgramLedger): Customer {
+  const next = stamped(ledger, graph.eventCount + 1);
   return freezeDeep({
     ...customer,
-    programs: customer.programs.map((l) => (l.programId === ledger.programId ? ledger : l)),
+    programs: customer.programs.map((l) => (l.programId === next.programId ? next : l)),
   });
 }
 
@@ -74,7 +81,7 @@ export function loyaltyRecords(graph: CustomerGraph, event: LoyaltyEvent): reado
         event.at,
         event.till,
       );
-      return [freezeDeep({ ...c, programs: [...c.programs, ledger] })];
+      return [freezeDeep({ ...c, programs: [...c.programs, stamped(ledger, graph.eventCount + 1)] })];
     }
     case 'PointsMoved': {
       const c = live(graph, event.customerId);
@@ -85,14 +92,14 @@ export function loyaltyRecords(graph: CustomerGraph, event: LoyaltyEvent): reado
         expiresOn: event.expiresOn,
         purchase: event.purchase,
       });
-      return moved.isOk() ? [withLedger(c, moved.value)] : [];
+      return moved.isOk() ? [withLedger(graph, c, moved.value)] : [];
     }
     case 'PointsExpired': {
       const c = live(graph, event.customerId);
       const program = org.programs.get(event.programId);
       const ledger = c?.programs.find((l) => l.programId === event.programId);
       if (c === undefined || program === undefined || ledger === undefined) return [];
-      return [withLedger(c, expirePoints(program, ledger, event.at, event.till))];
+      return [withLedger(graph, c, expirePoints(program, ledger, event.at, event.till))];
     }
     case 'PointsTransferred': {
       const from = live(graph, event.fromId);
@@ -116,8 +123,8 @@ export function loyaltyRecords(graph: CustomerGraph, event: LoyaltyEvent): reado
         at: event.at,
       });
       return [
-        freezeDeep({ ...withLedger(from, out.value), transfers: [...from.transfers, side('DEDUCTION')] }),
-        freezeDeep({ ...withLedger(to, into.value), transfers: [...to.transfers, side('ADDITION')] }),
+        freezeDeep({ ...withLedger(graph, from, out.value), transfers: [...from.transfers, side('DEDUCTION')] }),
+        freezeDeep({ ...withLedger(graph, to, into.value), transfers: [...to.transfers, side('ADDITION')] }),
       ];
     }
     case 'SubscriptionsChanged': {

@@ -53,6 +53,7 @@ function mergePrograms(
   survivor: readonly ProgramLedger[],
   victim: readonly ProgramLedger[],
   event: CustomersMerged,
+  seq: number,
 ): ProgramLedger[] {
   const out = [...survivor];
   for (const v of victim) {
@@ -60,7 +61,7 @@ function mergePrograms(
     const s = out[i];
     const program = org.programs.get(v.programId);
     if (s === undefined || program === undefined) out.push(v);
-    else out[i] = mergeLedgers(program, s, v, event.at, event.till);
+    else out[i] = mergeLedgers(program, s, v, event.at, event.till, seq);
   }
   return out;
 }
@@ -75,6 +76,7 @@ export function mergeRecords(
   survivor: Customer,
   victim: Customer,
   event: CustomersMerged,
+  seq: number,
 ): readonly [Customer, Customer] {
   const profiles: SourceProfile[] = [...survivor.profiles];
   for (const vp of victim.profiles) {
@@ -96,7 +98,7 @@ export function mergeRecords(
     profiles,
     extendedFields: fieldMap([...Object.entries(victim.extendedFields), ...Object.entries(survivor.extendedFields)]),
     attribution: { ...survivor.attribution, modifiedDate: event.at, modifiedBy: event.till },
-    programs: mergePrograms(org, survivor.programs, victim.programs, event),
+    programs: mergePrograms(org, survivor.programs, victim.programs, event, seq),
     subscriptions: mergeSubscriptions(survivor.subscriptions, victim.subscriptions),
     coupons: [...survivor.coupons, ...victim.coupons],
     goodwill: [...survivor.goodwill, ...victim.goodwill],
