@@ -5,7 +5,7 @@ import type { Customer } from './customer';
 import { domainError, invalidInput, mergedCustomer, type DomainError } from './errors';
 import type { GraphEvent } from './events';
 import type { GoodwillRequest } from './goodwill';
-import { customerById, resolveLive, type CustomerGraph } from './graph';
+import { chainEnd, customerById, type CustomerGraph } from './graph';
 import { customerId, type CustomerId } from './ids';
 import { loyaltyPoints } from './ledger';
 import { readSubscriptionRequest } from './subscriptions';
@@ -21,7 +21,7 @@ export const PII_DELETED_MESSAGE = 'Customer is deleted after PII delete request
 export function actionable(graph: CustomerGraph, id: number, unknownCode: 8015 | 8009 = 8015): Result<Customer, DomainError> {
   const customer = customerById(graph, id);
   if (customer === undefined) return err(domainError(unknownCode));
-  if (customer.status === 'merged') return err(mergedCustomer(8069, resolveLive(graph, id)?.id ?? customerId(id)));
+  if (customer.status === 'merged') return err(mergedCustomer(8069, chainEnd(graph, id)?.id ?? customerId(id)));
   if (customer.status === 'deleted') return err(domainError(8015, PII_DELETED_MESSAGE));
   return ok(customer);
 }
@@ -109,6 +109,7 @@ export function decideLoyalty(graph: CustomerGraph, cmd: LoyaltyCommand, meta: V
     case 'expirePoints': {
       const target = actionable(graph, cmd.customerId);
       if (target.isErr()) return err(target.error);
+      if (!org.programs.has(cmd.programId)) return err(invalidInput(['programId'], `unknown program ${cmd.programId}`));
       const balance = enrolled(target.value, cmd.programId);
       if (balance.isErr()) return err(balance.error);
       return ok([{ kind: 'PointsExpired', customerId: target.value.id, programId: cmd.programId, ...base }]);
@@ -217,6 +218,8 @@ export function decideLoyalty(graph: CustomerGraph, cmd: LoyaltyCommand, meta: V
         return err(domainError(1013));
       }
       const approved = cmd.decision === 'APPROVED';
+      // The GoodwillResolved event takes the next sequence number, so a granted coupon is named by its own event's (CPN-2).
+      seq();
       const events: GraphEvent[] = [
         {
           kind: 'GoodwillResolved',

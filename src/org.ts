@@ -5,6 +5,7 @@ import { tillCode, type TillCode } from './ids';
 import type { CouponSeries } from './coupons';
 import type { ProgramDef } from './ledger';
 import { compileBlocklist, type Blocklist, type IdentifierRules } from './identifiers';
+import { isIsoDateTime } from './validate';
 import { MULTI_ACCOUNT_SOURCES, SOURCES, type Source } from './sources';
 
 const sourceSchema = z.enum(SOURCES);
@@ -221,6 +222,10 @@ export function defineOrg(input: unknown): Result<Org, InvalidInputError> {
     return err(invalidInput(['org', 'registrationReward', 'points', 'programId'], 'not a program of the org'));
   }
   const rewardCoupon = config.registrationReward?.coupon;
+  if (rewardCoupon !== undefined && !isIsoDateTime(rewardCoupon.validTill)) {
+    // A coupon whose validTill reads as no instant would never expire (CPN-3).
+    return err(invalidInput(['org', 'registrationReward', 'coupon', 'validTill'], 'expected an ISO 8601 date-time with offset'));
+  }
   const tills = new Map<string, Till>();
   for (const t of config.tills) {
     tills.set(t.code, { code: tillCode(t.code), name: t.name ?? t.code, password: t.password });
