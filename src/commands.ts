@@ -180,7 +180,7 @@ export interface ResolveGoodwillCommand {
   readonly meta: CommandMeta;
 }
 
-/** Delete a customer's personal data (PII-1..PII-3). */
+/** Delete a customer's personal data (PII-1, PII-2). */
 export interface DeletePiiCommand {
   readonly kind: 'deletePii';
   readonly customerId: number;

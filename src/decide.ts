@@ -4,7 +4,7 @@ import type { Command } from './commands';
 import { mergedCustomer, type DomainError } from './errors';
 import { actionable, decideLoyalty } from './loyalty';
 import type { GraphEvent } from './events';
-import { customerById, resolveLive, type CustomerGraph } from './graph';
+import { chainEnd, customerById, type CustomerGraph } from './graph';
 import { decideMerge } from './merge';
 import { decideRegister } from './register';
 import { commandSchema } from './schemas';
@@ -65,6 +65,6 @@ export function decide(graph: CustomerGraph, command: Command): Result<readonly 
 }
 
 function survivorOf(graph: CustomerGraph, id: number): CustomerId {
-  // A victim always resolves: merges only ever point at live customers (MRG-4).
-  return resolveLive(graph, id)?.id ?? customerId(id);
+  // A victim's chain ends at its survivor: live, or deleted since on a PII request (MRG-4, PII-2).
+  return chainEnd(graph, id)?.id ?? customerId(id);
 }

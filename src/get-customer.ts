@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Attribution, CommChannel, Customer, FieldMap, LoyaltyType, ProfileData } from './customer';
 import { fieldMap } from './customer';
 import { domainError, mergedCustomer, type DomainError, type DomainWarning } from './errors';
-import { customerById, resolveLive, type CustomerGraph } from './graph';
+import { chainEnd, customerById, type CustomerGraph } from './graph';
 import type { CustomerId } from './ids';
 import type { Identifier } from './identifiers';
 import type { Org } from './org';
@@ -165,7 +165,7 @@ export function getCustomer(graph: CustomerGraph, query: GetCustomerQuery): Resu
   const customer = customerById(graph, q.customerId);
   if (customer === undefined) return err(domainError(8015));
   if (customer.status === 'merged') {
-    const survivor = resolveLive(graph, customer.id);
+    const survivor = chainEnd(graph, customer.id);
     return err(mergedCustomer(8069, survivor?.id ?? customer.id));
   }
   if (customer.status === 'deleted') return err(domainError(8015, PII_DELETED_MESSAGE));

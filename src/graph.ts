@@ -172,6 +172,19 @@ export function resolveLive(graph: CustomerGraph, id: number): Customer | undefi
   return undefined;
 }
 
+/**
+ * The customer at the end of a victim's chain of merges, whatever its status: its live survivor, or the
+ * survivor deleted since on a PII request (MRG-4, PII-2). Bounded like `resolveLive`.
+ */
+export function chainEnd(graph: CustomerGraph, id: number): Customer | undefined {
+  let current = customerById(graph, id);
+  for (let steps = 0; current !== undefined && steps <= graph.customers.size; steps++) {
+    if (current.status !== 'merged' || current.mergedInto === null) return current;
+    current = customerById(graph, current.mergedInto);
+  }
+  return undefined;
+}
+
 /** The holders of one identifier value, by source account. */
 export function holdersOf(graph: CustomerGraph, identifier: Identifier): IMap<SourceAccountKey, CustomerId> | undefined {
   return graph.identifierIndex.get(identifierValueKey(identifier));

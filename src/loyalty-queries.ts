@@ -4,7 +4,7 @@ import type { Customer } from './customer';
 import { domainError, mergedCustomer, type DomainError, type DomainWarning } from './errors';
 import type { GraphEvent } from './events';
 import type { GoodwillStatus, GoodwillType } from './goodwill';
-import { customerById, resolveLive, type CustomerGraph, type HistoryEntry } from './graph';
+import { chainEnd, customerById, resolveLive, type CustomerGraph, type HistoryEntry } from './graph';
 import { customerId, type CustomerId } from './ids';
 import { lifetimePoints, loyaltyPoints, nextTierOf, type ProgramLedger, type TierChange } from './ledger';
 import type { Org } from './org';
@@ -18,7 +18,7 @@ import { parseWith } from './validate';
 export function readable(graph: CustomerGraph, id: number): Result<Customer, DomainError> {
   const customer = customerById(graph, id);
   if (customer === undefined) return err(domainError(8015));
-  if (customer.status === 'merged') return err(mergedCustomer(8069, resolveLive(graph, id)?.id ?? customerId(id)));
+  if (customer.status === 'merged') return err(mergedCustomer(8069, chainEnd(graph, id)?.id ?? customerId(id)));
   return ok(customer);
 }
 
@@ -456,7 +456,10 @@ export function changeRequests(graph: CustomerGraph, query: ChangeRequestsQuery)
         }
       }
       for (const l of c.programs) for (const t of l.tierHistory) lines.push(tierLine(graph.org, t, c.id));
+      // Reversed before the stable sort, so that two lines of one event (an enrollment that also reaches a
+      // higher tier) are listed newest first as well.
       const kept = lines
+        .reverse()
         .filter(
           (l) =>
             (q.changeType === undefined || l.baseType === q.changeType) &&

@@ -105,6 +105,8 @@ export function mergeRecords(
     transfers: [...survivor.transfers, ...victim.transfers],
     victims: [...survivor.victims, victim.id, ...victim.victims],
   };
-  const gone: Customer = { ...victim, status: 'merged', mergedInto: survivor.id, profiles: [] };
+  // The victim's personal data moved to the survivor (its extended fields filled the survivor's gaps): the
+  // victim keeps none of it, so that a PII deletion of the survivor leaves no copy behind (PII-1).
+  const gone: Customer = { ...victim, status: 'merged', mergedInto: survivor.id, profiles: [], extendedFields: fieldMap() };
   return [merged, gone];
 }

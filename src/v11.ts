@@ -2,7 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import type { Customer } from './customer';
 import type { DomainError } from './errors';
-import { customerById, holdersOf, resolveLive, type CustomerGraph } from './graph';
+import { chainEnd, customerById, holdersOf, resolveLive, type CustomerGraph } from './graph';
 import { isIdentifierType, normaliseIdentifier, type IdentifierType } from './identifiers';
 import { lifetimePoints, loyaltyPoints, nextTierOf } from './ledger';
 import { PII_DELETED_MESSAGE } from './loyalty';
@@ -122,6 +122,9 @@ function item(graph: CustomerGraph, c: Customer, options: ReadonlySet<V11Option>
     out['slab_history'] = {
       history: c.programs
         .flatMap((l) => l.tierHistory)
+        // Reversed before the stable sort: two changes of one event (an enrollment that also reaches a higher
+        // tier) are listed most recent first as well.
+        .reverse()
         .sort((a, b) => Date.parse(b.changedOn) - Date.parse(a.changedOn) || b.seq - a.seq)
         .map((t) => ({
           from: t.from === null ? '' : tierName(t.programId, t.from),
@@ -209,7 +212,7 @@ export function customerGetV11(graph: CustomerGraph, query: V11Query): Result<V1
       if (found === undefined) return failed(key, value, 816, 'Customer not found for organization.');
       customer = found;
       if (found.status === 'merged') {
-        customer = resolveLive(graph, found.id) ?? found;
+        customer = chainEnd(graph, found.id) ?? found;
         warnings.push({ success: true, code: 91009, message: 'Retrieved survivor account for the requested merge victim.' });
       }
     } else {

@@ -1,0 +1,26 @@
+// Fetch Customer ID (C Fetch Customer ID).
+import { lookup } from '../../index';
+import { errorReply } from '../reply';
+import { lookupHttpQuerySchema, parseQuery } from '../schemas';
+import { optional, replyOf, type ApiRoute } from './types';
+
+export const lookupRoutes: readonly ApiRoute[] = [
+  {
+    method: 'GET',
+    url: '/v2/customers/lookup',
+    summary: 'Fetch Customer ID',
+    handle(ctx) {
+      const query = parseQuery(lookupHttpQuerySchema, ctx.query);
+      if (query.isErr()) return errorReply(query.error);
+      const q = query.value;
+      return replyOf(
+        lookup(ctx.org.graph, {
+          source: q.source,
+          ...optional('accountId', q.accountId),
+          identifierName: q.identifierName,
+          identifierValue: q.identifierValue,
+        }),
+      );
+    },
+  },
+];

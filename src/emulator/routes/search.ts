@@ -1,0 +1,19 @@
+// Fetch Customers, the advanced customer search (C Fetch Customers).
+import { search } from '../../index';
+import { errorReply } from '../reply';
+import { parseQuery, searchHttpQuerySchema } from '../schemas';
+import { optional, replyOf, type ApiRoute } from './types';
+
+export const searchRoutes: readonly ApiRoute[] = [
+  {
+    method: 'GET',
+    url: '/v2/customers/search',
+    summary: 'Fetch Customers',
+    handle(ctx) {
+      const query = parseQuery(searchHttpQuerySchema, ctx.query);
+      if (query.isErr()) return errorReply(query.error);
+      const q = query.value;
+      return replyOf(search(ctx.org.graph, { q: q.q, ...optional('limit', q.limit), ...optional('offset', q.offset) }));
+    },
+  },
+];

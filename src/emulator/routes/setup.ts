@@ -1,0 +1,115 @@
+// The test-setup endpoints, outside the documented API under /_emulator/ (EMU-13). Each acts on the org of
+// the authenticated till, like every other request, so one org's tills cannot reset or read another org.
+import { graphSnapshot, MULTI_ACCOUNT_SOURCES } from '../../index';
+import { formatLogLine, logEntrySchema, parseLogLine, type LogEntry } from '../event-log';
+import { errorReply, invalid, okReply, type ApiError, type Reply } from '../reply';
+import { mergeSetupBodySchema, parseInput } from '../schemas';
+import { replyOf, type ApiRoute } from './types';
+
+/** Event-log imports may be larger than the API's 1 MiB bodies. */
+export const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
+
+function readImport(body: unknown): { ok: true; entries: LogEntry[] } | { ok: false; error: ApiError } {
+  if (typeof body === 'string') {
+    const entries: LogEntry[] = [];
+    const lines = body.split('\n');
+    for (const [i, line] of lines.entries()) {
+      if (line.trim() === '') continue;
+      const entry = parseLogLine(line);
+      if (entry === undefined) return { ok: false, error: invalid(`body.line ${i + 1}`, 'not a valid event-log line') };
+      entries.push(entry);
+    }
+    return { ok: true, entries };
+  }
+  if (Array.isArray(body)) {
+    const entries: LogEntry[] = [];
+    for (const [i, item] of body.entries()) {
+      if (!logEntrySchema.safeParse(item).success) return { ok: false, error: invalid(`body.${i}`, 'not a valid event-log entry') };
+      // Round-trip through the log's own reader so that field maps come back exactly as the log keeps them.
+      const entry = parseLogLine(JSON.stringify(item));
+      if (entry === undefined) return { ok: false, error: invalid(`body.${i}`, 'not a valid event-log entry') };
+      entries.push(entry);
+    }
+    return { ok: true, entries };
+  }
+  return {
+    ok: false,
+    error: invalid('body', 'expected the event log as application/x-ndjson (one entry per line) or a JSON array of entries'),
+  };
+}
+
+function orgSummary(ctx: Parameters<ApiRoute['handle']>[0]): Reply {
+  const { org, graph } = ctx.org;
+  return okReply({
+    id: org.id,
+    name: org.name,
+    sources: [...org.sources],
+    accounts: Object.fromEntries([...org.accounts].filter(([s]) => MULTI_ACCOUNT_SOURCES.has(s)).map(([s, ids]) => [s, [...ids]])),
+    tills: [...org.tills.values()].map((t) => ({ code: t.code, name: t.name })),
+    till: ctx.till,
+    durable: ctx.org.durable,
+    eventCount: graph.eventCount,
+    customers: graph.customers.size,
+    nextCustomerId: graph.nextCustomerId,
+  });
+}
+
+export const setupRoutes: readonly ApiRoute[] = [
+  {
+    method: 'GET',
+    url: '/_emulator/org',
+    summary: 'Emulator: describe the org',
+    handle: orgSummary,
+  },
+  {
+    method: 'POST',
+    url: '/_emulator/reset',
+    summary: 'Emulator: reset the org',
+    async handle(ctx) {
+      await ctx.org.reset();
+      return okReply({ success: true, org: ctx.org.org.id, eventCount: 0, warnings: [] });
+    },
+  },
+  {
+    method: 'GET',
+    url: '/_emulator/events',
+    summary: 'Emulator: export the event log',
+    handle(ctx) {
+      return { status: 200, body: ctx.org.logEntries.map(formatLogLine).join(''), contentType: 'application/x-ndjson; charset=utf-8' };
+    },
+  },
+  {
+    method: 'PUT',
+    url: '/_emulator/events',
+    summary: 'Emulator: import an event log',
+    bodyLimit: IMPORT_BODY_LIMIT,
+    async handle(ctx) {
+      const read = readImport(ctx.body);
+      if (!read.ok) return errorReply(read.error);
+      const replaced = await ctx.org.replaceLog(read.entries);
+      if (replaced.isErr()) return errorReply(invalid('body', replaced.error));
+      const graph = replaced.value;
+      return okReply({ success: true, org: ctx.org.org.id, entries: read.entries.length, eventCount: graph.eventCount, customers: graph.customers.size, warnings: [] });
+    },
+  },
+  {
+    method: 'GET',
+    url: '/_emulator/snapshot',
+    summary: 'Emulator: export a snapshot',
+    handle(ctx) {
+      const graph = ctx.org.graph;
+      return okReply({ ...graphSnapshot(graph), eventCount: graph.eventCount });
+    },
+  },
+  {
+    method: 'POST',
+    url: '/_emulator/merge',
+    summary: 'Emulator: merge two customers',
+    async handle(ctx) {
+      const body = parseInput(mergeSetupBodySchema, ctx.body, 'body');
+      if (body.isErr()) return errorReply(body.error);
+      const done = await ctx.org.commit({ kind: 'merge', survivorId: body.value.survivorId, victimId: body.value.victimId, meta: ctx.meta });
+      return replyOf(done.map((d) => d.response));
+    },
+  },
+];

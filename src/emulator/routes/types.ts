@@ -1,0 +1,54 @@
+// What a route file provides. Each file under src/emulator/routes/ exports a list of `ApiRoute`s for one
+// endpoint group; src/emulator/routes/index.ts lists the files. A route receives the authenticated till and
+// its org, runs inside the org's serial queue, and returns a `Reply` value: it never throws to the
+// framework (the wrapper turns an unexpected exception into a generic 500 all the same, EMU-5).
+import type { Result } from 'neverthrow';
+import type { CommandMeta, DomainError } from '../../index';
+import type { OrgRuntime } from '../org-runtime';
+import { errorReply, okReply, type ApiError, type Reply } from '../reply';
+import type { RawQuery } from '../schemas';
+
+/** The HTTP methods the documented API uses. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** Everything a route may read about its request. */
+export interface RouteContext {
+  /** The org of the authenticated till: the only graph this request can see or change (EMU-11). */
+  readonly org: OrgRuntime;
+  /** The authenticated till: the `createdBy`/`modifiedBy` of what the request changes (EMU-1, ORG-5). */
+  readonly till: string;
+  /** The request's time from the emulator's clock, read when the request is applied (ARC-1). */
+  readonly now: string;
+  /** `{ at: now, till }`, ready to put in a command. */
+  readonly meta: CommandMeta;
+  /** Path parameters, undecoded beyond the framework's URL decoding: validate them with a schema. */
+  readonly params: Readonly<Record<string, string>>;
+  /** The query string; a key given twice holds an array. */
+  readonly query: RawQuery;
+  /** The parsed JSON body (undefined when there was none); text for `application/x-ndjson`. */
+  readonly body: unknown;
+}
+
+/** One endpoint: method, path (with `:param`s), and the handler. */
+export interface ApiRoute {
+  readonly method: HttpMethod;
+  readonly url: string;
+  /** A short name for the request log and the docs, e.g. `Register Customer`. */
+  readonly summary: string;
+  /** A larger body limit than the API's 1 MiB, for the setup imports only. */
+  readonly bodyLimit?: number;
+  handle(ctx: RouteContext): Promise<Reply> | Reply;
+}
+
+/** The reply for a library or input result: 200 with the value, or the standard error body (EMU-2). */
+export function replyOf<T>(result: Result<T, DomainError | ApiError>, status = 200): Reply {
+  return result.match(
+    (value) => okReply(value, status),
+    (error) => errorReply(error),
+  );
+}
+
+/** `{ [key]: value }` when the value is defined, `{}` otherwise (for exactOptionalPropertyTypes). */
+export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
+}
