@@ -3,6 +3,7 @@ import type { GraphEvent } from './events';
 import { commitCustomers, customerById, recordEvent, rewriteHistory, type CustomerGraph } from './graph';
 import type { Identifier } from './identifiers';
 import { freezeDeep, produce } from './internal/immer';
+import { isGraphEvent } from './event-schema';
 import { loyaltyRecords } from './loyalty-evolve';
 import { mergeRecords } from './merge';
 import type { Source } from './sources';
@@ -149,16 +150,23 @@ function nextRecords(graph: CustomerGraph, event: GraphEvent): readonly Customer
   }
 }
 
+/** Folds one event produced by `decide` for this graph: no shape check, the decider vouches for it. */
+export function fold(graph: CustomerGraph, event: GraphEvent): CustomerGraph {
+  const records = nextRecords(graph, event);
+  if (records.length === 0) return graph;
+  const next = recordEvent(commitCustomers(graph, records), event, records.map((r) => r.id));
+  return event.kind === 'PiiDeleted' ? forgetPersonalHistory(next, records) : next;
+}
+
 /**
  * Folds one event into the graph, returning a new graph; the given graph is never changed (ARC-2, ARC-3).
- * An event that does not fit the graph (an unknown customer, a malformed value) leaves it as it is (ARC-5).
+ * An event that does not fit the graph (malformed, or naming an unknown or merged customer) leaves it as
+ * it is (ARC-4, ARC-5).
  */
 export function evolve(graph: CustomerGraph, event: GraphEvent): CustomerGraph {
+  if (!isGraphEvent(event)) return graph;
   try {
-    const records = nextRecords(graph, event);
-    if (records.length === 0) return graph;
-    const next = recordEvent(commitCustomers(graph, records), event, records.map((r) => r.id));
-    return event.kind === 'PiiDeleted' ? forgetPersonalHistory(next, records) : next;
+    return fold(graph, event);
   } catch {
     return graph;
   }

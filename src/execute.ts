@@ -3,7 +3,7 @@ import type { Command } from './commands';
 import { decide } from './decide';
 import type { DomainError, DomainWarning } from './errors';
 import type { GraphEvent } from './events';
-import { evolveAll } from './evolve';
+import { fold } from './evolve';
 import type { Coupon } from './coupons';
 import { REGISTRATION_REWARD } from './enrollment';
 import type { GoodwillRequest } from './goodwill';
@@ -249,7 +249,8 @@ export function execute<C extends Command>(
   command: C,
 ): Result<Executed<ResponseByKind[C['kind']]>, DomainError> {
   return decide(graph, command).andThen((events) => {
-    const next = evolveAll(graph, events);
+    // The events come from `decide` on this very graph, so they are folded without a second shape check.
+    const next = events.reduce(fold, graph);
     return ok({ graph: next, events, response: respond(command, events, next) as ResponseByKind[C['kind']] });
   });
 }
