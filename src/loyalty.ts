@@ -196,7 +196,10 @@ export function decideLoyalty(graph: CustomerGraph, cmd: LoyaltyCommand, meta: V
         reason: cmd.reason ?? '',
         comments: cmd.comments ?? '',
         approvedValue: approved ? grantedValue(cmd.points ?? null, offer) : null,
-        updatedComments: approved && cmd.oneStep !== true ? `${cmd.comments ?? ''}; AUTO_APPROVED` : (cmd.comments ?? ''),
+        updatedComments:
+          approved && cmd.oneStep !== true
+            ? [cmd.comments ?? '', 'AUTO_APPROVED'].filter((x) => x !== '').join('; ')
+            : (cmd.comments ?? ''),
         oneStep: cmd.oneStep === true,
         autoApproved: approved && cmd.oneStep !== true,
         addedOn: meta.at,
