@@ -1,9 +1,10 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  // The library, the emulator (`customer-graph/emulator`) and the `customer-graph` command.
+  entry: { index: 'src/index.ts', emulator: 'src/emulator/index.ts', cli: 'src/cli.ts' },
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { entry: { index: 'src/index.ts', emulator: 'src/emulator/index.ts' } },
   sourcemap: true,
   clean: true,
   target: 'node20',
