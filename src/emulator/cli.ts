@@ -28,9 +28,9 @@ Run "customer-graph COMMAND --help" for the options of a command.
 
 const SERVE_HELP = `Usage: customer-graph serve [--port N] [--host ADDRESS] [--org FILE]... [--data DIR] [--quiet]
 
-Serves the documented Customer API (/v2/customers...) with the real rules and real state. Requests
-authenticate with HTTP Basic: a till's code and password from the org configuration. The default org has
-the till demo.till with password demo.
+Serves the documented Customer API (/v2/customers..., /v1.1/customer/get) with the real rules and real
+state. Requests authenticate with HTTP Basic: a till's code and password from the org configuration. The
+default org has the till demo.till with password demo.
 
 Options:
   --port N        port to listen on (default: $PORT, else 8080; 0 picks a free port)

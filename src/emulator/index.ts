@@ -17,6 +17,23 @@ export {
   lookupHttpQuerySchema,
   searchHttpQuerySchema,
   mergeSetupBodySchema,
+  customerReadQuerySchema,
+  loyaltyDetailsHttpQuerySchema,
+  changeRequestsHttpQuerySchema,
+  goodwillRequestsHttpQuerySchema,
+  v11GetHttpQuerySchema,
+  v11FlagQuerySchema,
+  dayQuerySchema,
+  pointsSetupBodySchema,
+  transferSetupBodySchema,
+  goodwillSetupBodySchema,
+  goodwillPathSchema,
+  goodwillResolveBodySchema,
+  couponIssueSetupBodySchema,
+  couponRedeemSetupBodySchema,
+  deletePiiSetupBodySchema,
+  POINTS_MOVEMENTS,
+  MAX_PAGE_LIMIT,
   scenarioLineSchema,
   parseInput,
   parseQuery,
@@ -29,4 +46,4 @@ export { ROUTES, PENDING_ENDPOINTS, replyOf } from './routes/index';
 export { basicHeader } from './auth';
 export { replayScenario, type ReplayedLine } from './replay';
 // The library's body schemas, for validating the documented request bodies.
-export { registerBodySchema, updateBodySchema, changeIdentifierBodySchema } from '../index';
+export { registerBodySchema, updateBodySchema, changeIdentifierBodySchema, subscriptionRequestSchema, couponSeriesInputSchema } from '../index';

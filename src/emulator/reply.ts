@@ -44,7 +44,11 @@ export const errorBodySchema = z.object({
 /** The body of every error answer (EMU-2). */
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
-/** Codes answered 404: the addressed customer (or its profile in the source account) does not exist (EMU-3). */
+/**
+ * Codes answered 404: the addressed customer (or its profile in the source account) does not exist, or was
+ * deleted on a PII request (8015 with the PII message) (EMU-3). The v1.1 get reports 816, 1012 and 8015 per
+ * item inside a 200 instead: they are statuses of its body there, not of HTTP.
+ */
 const NOT_FOUND_CODES: ReadonlySet<number> = new Set([816, 1012, 8009, 8015, 8065]);
 
 /**
@@ -59,7 +63,10 @@ const HTTP_CODES: ReadonlySet<number> = new Set([401, 404, 405, 413, 415, 500, 5
 /**
  * The HTTP status of a documented code (EMU-3): 404 for "not found" codes, 409 for conflicts with the
  * graph's state, the code itself for the emulator's own HTTP-level codes, and 400 for everything else
- * (malformed input, unknown values, invalid identifiers, rule violations of the request itself).
+ * (malformed input, unknown values, invalid identifiers, rule violations of the request itself). The
+ * loyalty codes are in that last group: 1010 (more points than held), 1013 (not enrolled in the program),
+ * 1060 (more than 100 v1.1 values) and 1101–1106 (a bad subscription channel, priority, scope, identifier,
+ * several scopes, status) are refusals of the request as the seed words them (docs/decisions.md, Emulator).
  */
 export function statusForCode(code: number): number {
   if (HTTP_CODES.has(code)) return code;

@@ -1,19 +1,29 @@
 // Every route of the emulator, one file per endpoint group. To add an endpoint group, write its file and
 // list it here (and remove its entries from pending.ts).
 import { customerRoutes } from './customers';
+import { historyRoutes } from './history';
 import { identifierRoutes } from './identifiers';
 import { lookupRoutes } from './lookup';
+import { loyaltyRoutes } from './loyalty';
 import { pendingRoutes } from './pending';
 import { searchRoutes } from './search';
 import { setupRoutes } from './setup';
+import { loyaltySetupRoutes } from './setup-loyalty';
+import { subscriptionRoutes } from './subscriptions';
 import type { ApiRoute } from './types';
+import { v11Routes } from './v11';
 
 export const ROUTES: readonly ApiRoute[] = [
   ...customerRoutes,
   ...identifierRoutes,
   ...lookupRoutes,
   ...searchRoutes,
+  ...loyaltyRoutes,
+  ...subscriptionRoutes,
+  ...historyRoutes,
+  ...v11Routes,
   ...setupRoutes,
+  ...loyaltySetupRoutes,
   ...pendingRoutes,
 ];
 

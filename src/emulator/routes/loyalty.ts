@@ -1,0 +1,46 @@
+// The loyalty ledger reads: Fetch Customer Loyalty Details, Get Points Transfer Summary of Customer and Get
+// Customer Coupons (C). A merge victim is 8069 naming its survivor; a customer deleted on a PII request stays
+// readable here, because points, transfers and coupons outlive the deletion (PII-1).
+import { customerCoupons, loyaltyDetails, pointsTransfers } from '../../index';
+import { errorReply } from '../reply';
+import { customerPathSchema, customerReadQuerySchema, loyaltyDetailsHttpQuerySchema, parseInput, parseQuery } from '../schemas';
+import { optional, replyOf, type ApiRoute } from './types';
+
+export const loyaltyRoutes: readonly ApiRoute[] = [
+  {
+    method: 'GET',
+    url: '/v2/customers/:customerId/loyaltyDetails',
+    summary: 'Fetch Customer Loyalty Details',
+    handle(ctx) {
+      const path = parseInput(customerPathSchema, ctx.params, 'path');
+      if (path.isErr()) return errorReply(path.error);
+      const query = parseQuery(loyaltyDetailsHttpQuerySchema, ctx.query);
+      if (query.isErr()) return errorReply(query.error);
+      return replyOf(loyaltyDetails(ctx.org.graph, { customerId: path.value.customerId, ...optional('programId', query.value.programId) }));
+    },
+  },
+  {
+    method: 'GET',
+    url: '/v2/customers/:customerId/pointsTransfers',
+    summary: 'Get Points Transfer Summary of Customer',
+    handle(ctx) {
+      const path = parseInput(customerPathSchema, ctx.params, 'path');
+      if (path.isErr()) return errorReply(path.error);
+      const query = parseQuery(customerReadQuerySchema, ctx.query);
+      if (query.isErr()) return errorReply(query.error);
+      return replyOf(pointsTransfers(ctx.org.graph, path.value.customerId));
+    },
+  },
+  {
+    method: 'GET',
+    url: '/v2/customers/:customerId/coupons',
+    summary: 'Get Customer Coupons',
+    handle(ctx) {
+      const path = parseInput(customerPathSchema, ctx.params, 'path');
+      if (path.isErr()) return errorReply(path.error);
+      const query = parseQuery(customerReadQuerySchema, ctx.query);
+      if (query.isErr()) return errorReply(query.error);
+      return replyOf(customerCoupons(ctx.org.graph, path.value.customerId));
+    },
+  },
+];
