@@ -1,18 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  changeRequests,
+  customerCoupons,
+  customerGetV11,
   decide,
   emptyGraph,
   ERROR_MESSAGES,
   evolveAll,
   execute,
   getCustomer,
+  getSubscriptions,
+  goodwillRequests,
   graphSnapshot,
   lookup,
+  loyaltyDetails,
+  pointsTransfers,
   search,
+  V11_OPTIONS,
   type CustomerGraph,
 } from '../src/index';
-import { commandSequenceArb, NUM_RUNS } from './support/arbitraries';
+import { anySequenceArb, NUM_RUNS } from './support/arbitraries';
 import { customersOf, holdingsOf, isDeepFrozen, resolveInstruction, runSequence, theOrg } from './support/run';
 import { Tally } from './support/tally';
 
@@ -35,20 +43,36 @@ function picture(graph: CustomerGraph): string {
   return JSON.stringify({ snapshot: graphSnapshot(graph), parts: graphParts(graph) });
 }
 
-/** What queries answer on a graph: lookups of every held value, get of every customer, a few searches. */
+/**
+ * What queries answer on a graph: lookups of every held value, get of every customer with every embed,
+ * its loyalty details, subscriptions, transfers, coupons, goodwill and change requests, v1.1 get with
+ * every option, and a few searches.
+ */
 function answers(graph: CustomerGraph): string {
   const out: unknown[] = [];
   for (const h of holdingsOf(graph)) out.push(lookup(graph, { source: 'ALL', identifierName: h.type, identifierValue: h.value }));
-  for (const c of customersOf(graph)) out.push(getCustomer(graph, { customerId: c.id, source: 'ALL' }));
-  for (const q of ['a', '9', 'e', 'w']) out.push(search(graph, { q, limit: 100 }));
+  for (const c of customersOf(graph)) {
+    const customerId = c.id;
+    out.push(
+      getCustomer(graph, { customerId, source: 'ALL', embed: ['points', 'subscriptions', 'mlp'] }),
+      loyaltyDetails(graph, { customerId }),
+      getSubscriptions(graph, customerId),
+      pointsTransfers(graph, customerId),
+      customerCoupons(graph, customerId),
+      goodwillRequests(graph, { customerId, limit: 100 }),
+      changeRequests(graph, { customerId, limit: 100 }),
+    );
+  }
+  out.push(customerGetV11(graph, { id: customersOf(graph).map((c) => c.id).join(','), options: [...V11_OPTIONS] }));
+  for (const q of ['a', '9', 'e', 'w', 'm']) out.push(search(graph, { q, limit: 100 }));
   return JSON.stringify(out);
 }
 
 describe('the decider (ARC-2, ARC-3, ARC-5)', () => {
-  it('ARC-5, ERR-1: a refused command returns the very same graph object, through execute and through decide+evolveAll, leaves it unchanged, and deciding it again on that graph gives the same documented error', () => {
+  it('ARC-5, ERR-1: a refused command, identity or loyalty, returns the very same graph object, through execute and through decide+evolveAll, leaves it unchanged, and deciding it again on that graph gives the same documented error', () => {
     const tally = new Tally();
     fc.assert(
-      fc.property(commandSequenceArb, (instructions) => {
+      fc.property(anySequenceArb, (instructions) => {
         let graph = emptyGraph(theOrg());
         let before = picture(graph);
         for (const instruction of instructions) {
@@ -86,10 +110,12 @@ describe('the decider (ARC-2, ARC-3, ARC-5)', () => {
     expect(tally.get('accepted'), tally.toString()).toBeGreaterThan(NUM_RUNS);
   });
 
-  it('ARC-2: replaying the accepted events from the empty graph rebuilds an equal graph: the same snapshot, the same identifier index, search index and every other part, and the same query answers', () => {
+  it('ARC-2: replaying the accepted events, of identity and loyalty commands alike, from the empty graph rebuilds an equal graph: the same snapshot, the same identifier index, search index, history and every other part, and the same answers to every query, loyalty ones included', () => {
+    const tally = new Tally();
     fc.assert(
-      fc.property(commandSequenceArb, (instructions) => {
+      fc.property(anySequenceArb, (instructions) => {
         const run = runSequence(instructions);
+        for (const e of run.events) tally.add(e.kind);
         const replayed = evolveAll(emptyGraph(run.org), run.events);
         expect(replayed.org).toBe(run.graph.org);
         expect(graphSnapshot(replayed)).toEqual(graphSnapshot(run.graph));
@@ -98,11 +124,15 @@ describe('the decider (ARC-2, ARC-3, ARC-5)', () => {
       }),
       { numRuns: NUM_RUNS },
     );
+    // Every kind of event was replayed, the loyalty ones included.
+    for (const kind of ['CustomersMerged', 'ProgramEnrolled', 'PointsMoved', 'PointsExpired', 'PointsTransferred', 'SubscriptionsChanged', 'CouponIssued', 'CouponRedeemed', 'GoodwillRequested', 'GoodwillResolved', 'PiiDeleted']) {
+      expect(tally.get(kind), `${kind} in ${tally.toString()}`).toBeGreaterThan(0);
+    }
   });
 
-  it('ARC-3: an earlier graph never changes, whatever happens after it: its snapshot, indexes and query answers stay the same, and its records are deeply frozen', () => {
+  it('ARC-3: an earlier graph never changes, whatever happens after it (loyalty commands and PII deletion included): its snapshot, indexes and query answers stay the same, and its records are deeply frozen', () => {
     fc.assert(
-      fc.property(commandSequenceArb, fc.nat(), (instructions, at) => {
+      fc.property(anySequenceArb, fc.nat(), (instructions, at) => {
         const run = runSequence(instructions);
         const graphs = [run.initial, ...run.steps.map((s) => s.after)];
         const early = graphs[at % graphs.length] ?? run.initial;

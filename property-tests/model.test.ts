@@ -3,48 +3,108 @@ import { describe, expect, it } from 'vitest';
 import { emptyGraph } from '../src/index';
 import {
   changeIdentifierArb,
+  customerIdArb,
+  deletePiiArb,
   getCustomerQueryArb,
   lookupQueryArb,
   MAX_COMMANDS,
+  memberRegisterArb,
   mergeArb,
   NUM_RUNS,
+  pointsCommandArb,
+  programIdArb,
+  rarely,
   registerArb,
   targetedArbFor,
+  targetedLoyaltyArb,
+  transferPointsArb,
   updateArb,
+  updateSubscriptionsArb,
 } from './support/arbitraries';
 import { theOrg } from './support/run';
 import { ChangeIdentifierCommand } from './model/commands/ChangeIdentifierCommand';
+import { DeletePiiCommand } from './model/commands/DeletePiiCommand';
 import { GetCustomerCommand } from './model/commands/GetCustomerCommand';
+import { IssuePointsCommand } from './model/commands/IssuePointsCommand';
 import { LookupCommand } from './model/commands/LookupCommand';
+import { LoyaltyDetailsCommand } from './model/commands/LoyaltyDetailsCommand';
 import { MergeCommand } from './model/commands/MergeCommand';
+import { RedeemPointsCommand } from './model/commands/RedeemPointsCommand';
 import { RegisterCommand } from './model/commands/RegisterCommand';
+import { TransferPointsCommand } from './model/commands/TransferPointsCommand';
 import { UpdateLoyaltyCommand } from './model/commands/UpdateLoyaltyCommand';
+import { UpdateSubscriptionsCommand } from './model/commands/UpdateSubscriptionsCommand';
 import { ReferenceModel } from './model/reference-model';
 import { outcomes, type RealSystem } from './model/system';
 
-// The parts of a command the model does not model (channels, fields, names, malformed times) are left out.
-const modelled = { extras: false } as const;
+// The parts of a command the model does not model (channels, fields, names, malformed times, expiry
+// dates) are left out; enrollments in programs are in.
+const modelled = { extras: false, enrollments: true } as const;
 
-const commands = [
-  registerArb(modelled).map((c) => new RegisterCommand(c)),
-  fc.oneof(changeIdentifierArb(modelled), targetedArbFor('changeIdentifier'), targetedArbFor('changeIdentifier')).map((c) => new ChangeIdentifierCommand(c)),
-  fc.oneof(updateArb(modelled), targetedArbFor('update')).map((c) => new UpdateLoyaltyCommand(c)),
-  fc.oneof(mergeArb(modelled), targetedArbFor('merge')).map((c) => new MergeCommand(c)),
-  fc
-    .oneof(
-      lookupQueryArb,
-      fc.record({ kind: fc.constant('held' as const), pick: fc.nat(), all: fc.boolean() }),
-    )
-    .map((q) => new LookupCommand(q)),
-  getCustomerQueryArb.map((q) => new GetCustomerCommand(q)),
+const pointsOf = (kinds: readonly string[]) => pointsCommandArb(modelled).filter((c) => kinds.includes(c.kind));
+
+type ModelCommand = fc.Command<ReferenceModel, RealSystem>;
+
+// One weighted choice: identity commands and queries as before, and the loyalty commands, PII deletion
+// rarer so that runs keep customers to act on.
+const commands: fc.Arbitrary<ModelCommand>[] = [
+  fc.oneof(
+    { weight: 6, arbitrary: registerArb(modelled).map((c): ModelCommand => new RegisterCommand(c)) },
+    {
+      weight: 5,
+      arbitrary: fc.oneof(changeIdentifierArb(modelled), targetedArbFor('changeIdentifier'), targetedArbFor('changeIdentifier')).map((c): ModelCommand => new ChangeIdentifierCommand(c)),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.oneof(updateArb(modelled), targetedArbFor('update'), targetedLoyaltyArb({ ...modelled, actions: ['enroll'] })).map((c): ModelCommand => new UpdateLoyaltyCommand(c)),
+    },
+    { weight: 3, arbitrary: fc.oneof(mergeArb(modelled), targetedArbFor('merge')).map((c): ModelCommand => new MergeCommand(c)) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .oneof(lookupQueryArb, fc.record({ kind: fc.constant('held' as const), pick: fc.nat(), all: fc.boolean() }))
+        .map((q): ModelCommand => new LookupCommand(q)),
+    },
+    { weight: 3, arbitrary: getCustomerQueryArb.map((q): ModelCommand => new GetCustomerCommand(q)) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .oneof(pointsOf(['issuePoints', 'adjustPoints']), targetedLoyaltyArb({ ...modelled, actions: ['issue', 'adjust'] }))
+        .map((c): ModelCommand => new IssuePointsCommand(c)),
+    },
+    {
+      weight: 3,
+      arbitrary: fc
+        .oneof(pointsOf(['redeemPoints', 'returnPoints']), targetedLoyaltyArb({ ...modelled, actions: ['redeem', 'return'] }), targetedLoyaltyArb({ ...modelled, actions: ['redeem'] }))
+        .map((c): ModelCommand => new RedeemPointsCommand(c)),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.oneof(transferPointsArb, targetedLoyaltyArb({ ...modelled, actions: ['transfer'] }), targetedLoyaltyArb({ ...modelled, actions: ['transfer'] })).map(
+        (c): ModelCommand => new TransferPointsCommand(c),
+      ),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.oneof(updateSubscriptionsArb(modelled), targetedLoyaltyArb({ ...modelled, actions: ['subscribe'] })).map((c): ModelCommand => new UpdateSubscriptionsCommand(c)),
+    },
+    { weight: 1, arbitrary: fc.oneof(deletePiiArb, targetedLoyaltyArb({ ...modelled, actions: ['deletePii'] })).map((c): ModelCommand => new DeletePiiCommand(c)) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .record({ customerId: customerIdArb, programId: rarely(programIdArb, 3) })
+        .map(({ customerId, programId }): ModelCommand => new LoyaltyDetailsCommand(programId === undefined ? { customerId } : { customerId, programId })),
+    },
+  ),
 ];
 
 describe('model-based: the graph against an independent mutable reference model', () => {
-  it('REG-1..REG-7, REG-9, CHG-1..CHG-8, UPD-2, UPD-3, UPD-5, MRG-1..MRG-6, LKP-1..LKP-5, GET-2..GET-4, SRC-1, SRC-2, SRC-4, IDN-1..IDN-4, ORG-3, ORG-4: over arbitrary command runs the immutable graph agrees with a mutable reference model on every outcome and error code, and on every customer after each write', () => {
+  it('REG-1..REG-7, REG-9, CHG-1..CHG-8, UPD-2, UPD-3, UPD-5, MRG-1..MRG-6, MRG-9, MRG-10, LKP-1..LKP-5, GET-2..GET-5, SRC-1, SRC-2, SRC-4, IDN-1..IDN-4, ORG-3, ORG-4, PRG-2, PRG-3, PTS-1, PTS-2, PTS-4, PTS-5, TRF-1..TRF-3, SUB-1..SUB-5, PII-1, PII-2: over arbitrary command runs, points, transfers, enrollments, subscriptions and PII deletion included, the immutable graph agrees with a mutable reference model on every outcome and error code, and on every customer (profiles, programs, balances, tiers, subscriptions) after each write', () => {
     fc.assert(
       fc.property(
-        // A few registrations first, so that most runs have customers to change, merge and look up.
-        fc.array(registerArb(modelled), { minLength: 1, maxLength: 5 }),
+        // A few registrations first (members enrolled in programs among them), so that most runs have
+        // customers to change, merge, move points between and look up.
+        fc.array(fc.oneof({ weight: 2, arbitrary: registerArb(modelled) }, { weight: 1, arbitrary: memberRegisterArb(modelled) }), { minLength: 1, maxLength: 5 }),
         fc.commands(commands, { maxCommands: MAX_COMMANDS - 5, size: 'max' }),
         (registrations, cmds) => {
           const setup = (): { model: ReferenceModel; real: RealSystem } => ({
@@ -58,10 +118,25 @@ describe('model-based: the graph against an independent mutable reference model'
     );
     // The runs met the rules' interesting outcomes, not only refusals of unknown ids.
     const seen = outcomes.toString();
-    for (const outcome of ['register:ok', 'register:1014', 'register:8053', 'register:8066', 'changeIdentifier:ok', 'changeIdentifier:merged', 'changeIdentifier:8008', 'changeIdentifier:1104', 'update:ok', 'update:1046', 'update:8069', 'merge:ok', 'merge:9023', 'merge:9027', 'lookup:ok', 'lookup:8065', 'get:ok', 'get:8069']) {
+    for (const outcome of [
+      'register:ok', 'register:1014', 'register:8053', 'register:8066', 'register:400',
+      'changeIdentifier:ok', 'changeIdentifier:merged', 'changeIdentifier:8008', 'changeIdentifier:1104', 'changeIdentifier:8015',
+      'update:ok', 'update:1046', 'update:8069', 'update:deleted', 'merge:ok', 'merge:9023', 'merge:9027',
+      'lookup:ok', 'lookup:8065', 'get:ok', 'get:8069', 'get:deleted',
+      'issuePoints:ok', 'issuePoints:1013', 'issuePoints:400', 'adjustPoints:ok', 'adjustPoints:1010',
+      'redeemPoints:ok', 'redeemPoints:1010', 'redeemPoints:1013', 'returnPoints:ok',
+      'transferPoints:ok', 'transferPoints:1010', 'transferPoints:1013', 'transferPoints:400', 'transferPoints:8069',
+      'updateSubscriptions:ok', 'updateSubscriptions:1101', 'updateSubscriptions:1102', 'updateSubscriptions:1106',
+      'deletePii:ok', 'deletePii:8015', 'loyaltyDetails:ok', 'loyaltyDetails:8069', 'loyaltyDetails:deleted',
+    ]) {
       expect(outcomes.get(outcome), `${outcome} in ${seen}`).toBeGreaterThan(0);
     }
     expect(outcomes.get('changeIdentifier:merged'), seen).toBeGreaterThan(NUM_RUNS / 10);
     expect(outcomes.get('merge:ok'), seen).toBeGreaterThan(NUM_RUNS / 10);
+    expect(outcomes.get('transferPoints:ok'), seen).toBeGreaterThan(NUM_RUNS / 40);
+    // Points movements addressed to deleted customers (8015, PII-2).
+    expect(['issuePoints', 'adjustPoints', 'redeemPoints', 'returnPoints'].reduce((n, kind) => n + outcomes.get(`${kind}:deleted`), 0), seen).toBeGreaterThan(0);
+    expect(outcomes.get('redeemPoints:1010'), seen).toBeGreaterThan(NUM_RUNS / 10);
+    expect(outcomes.get('deletePii:ok'), seen).toBeGreaterThan(NUM_RUNS / 10);
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decide, getCustomer, resolveLive, sourceAccountKey, type CustomerGraph } from '../src/index';
-import { commandSequenceArb, NUM_RUNS } from './support/arbitraries';
+import { anySequenceArb, commandSequenceArb, NUM_RUNS } from './support/arbitraries';
 import { customersOf, holdingKey, holdingsOf, liveCustomersOf, mergeChain, profileCounts, runSequence, type Step } from './support/run';
 import { Tally } from './support/tally';
 
@@ -112,15 +112,19 @@ describe('nothing is lost, chains end, loyalty only rises (MRG-1..MRG-5, CHG-2, 
     expect(longChains, 'victims of victims').toBeGreaterThan(0);
   });
 
-  it('LOY-1, MRG-2: once loyalty, always loyalty: no accepted command makes a loyalty customer, or the survivor it merged into, non-loyalty, and a merge leaves the higher loyalty of the two', () => {
+  it('LOY-1, MRG-2: once loyalty, always loyalty, across every command (points, transfers, enrollments, subscriptions, coupons, goodwill and PII deletion included): no accepted command makes a loyalty customer, or the customer its merges end at, non-loyalty, and a merge leaves the higher loyalty of the two', () => {
     let upgradesByMerge = 0;
+    const kinds = new Set<string>();
     fc.assert(
-      fc.property(commandSequenceArb, (instructions) => {
+      fc.property(anySequenceArb, (instructions) => {
         for (const step of runSequence(instructions).steps) {
           if (step.error !== undefined) continue;
+          kinds.add(step.command.kind);
           for (const c of customersOf(step.before)) {
             if (c.loyaltyType !== 'loyalty') continue;
-            expect(resolveLive(step.after, c.id)?.loyaltyType, `customer ${c.id} was loyalty`).toBe('loyalty');
+            // The end of its chain of merges: its live survivor, or itself or its survivor deleted since (PII-1 keeps the rest).
+            const { end } = mergeChain(step.after, c.id);
+            expect(end?.loyaltyType, `customer ${c.id} was loyalty, after ${step.command.kind}`).toBe('loyalty');
           }
           for (const e of step.events) {
             if (e.kind !== 'CustomersMerged') continue;
@@ -134,5 +138,8 @@ describe('nothing is lost, chains end, loyalty only rises (MRG-1..MRG-5, CHG-2, 
       { numRuns: NUM_RUNS },
     );
     expect(upgradesByMerge, 'merges of a loyalty victim into a non-loyalty survivor').toBeGreaterThan(0);
+    expect([...kinds].sort(), 'accepted command kinds').toEqual(
+      ['adjustPoints', 'changeIdentifier', 'deletePii', 'expirePoints', 'issueCoupon', 'issuePoints', 'merge', 'redeemCoupon', 'redeemPoints', 'register', 'requestGoodwill', 'resolveGoodwill', 'returnPoints', 'transferPoints', 'update', 'updateSubscriptions'],
+    );
   });
 });

@@ -11,9 +11,15 @@ const id = z.number().int().positive().safe();
 const text = z.string().max(100_000);
 const count = z.number().int().safe();
 
+// Plain or null-prototype objects only: a Set or Map has no own values and would pass a looser check.
+function isPlainRecord(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
 const fieldMapSchema = z.custom<Readonly<Record<string, string>>>(
-  (v) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string'),
+  (v) => isPlainRecord(v) && Object.values(v).every((x) => typeof x === 'string'),
   { message: 'expected a map of strings' },
 );
 

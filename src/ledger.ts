@@ -230,5 +230,24 @@ export function mergeLedgers(
     ),
   };
   const after = retier(program, joined, at, till);
-  return { ...after, tierHistory: after.tierHistory.map((t) => (t.seq === 0 ? { ...t, seq } : t)) };
+  // In time order the last entry may be the victim's, below the tier the survivor keeps: the merge then
+  // records that tier, so that the history always ends at the current tier (PTS-6).
+  const last = after.tierHistory.at(-1);
+  const history =
+    last === undefined || last.to === after.tier
+      ? after.tierHistory
+      : [
+          ...after.tierHistory,
+          {
+            programId: program.id,
+            from: last.to,
+            to: after.tier,
+            type: after.tier > last.to ? ('UPGRADE' as const) : ('DOWNGRADE' as const),
+            changedOn: at,
+            till,
+            tierExpiryDate: after.tierExpiryDate,
+            seq: 0,
+          },
+        ];
+  return { ...after, tierHistory: history.map((t) => (t.seq === 0 ? { ...t, seq } : t)) };
 }

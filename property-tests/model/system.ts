@@ -4,14 +4,23 @@ import type { Result } from 'neverthrow';
 import { expect } from 'vitest';
 import {
   getCustomer,
+  loyaltyDetails,
   type Command,
   type CustomerDetails,
   type CustomerGraph,
   type DomainError,
+  type ProgramDetails,
 } from '../../src/index';
-import { resolveTargeted, type TargetCustomer, type TargetedCommand } from '../support/arbitraries';
+import {
+  resolveTargeted,
+  resolveTargetedLoyalty,
+  type LoyaltyTarget,
+  type TargetCustomer,
+  type TargetedCommand,
+  type TargetedLoyaltyCommand,
+} from '../support/arbitraries';
 import { Tally } from '../support/tally';
-import type { ModelCustomerView, Outcome, ReferenceModel } from './reference-model';
+import type { ModelCustomerView, ModelProgramView, ModelSubscription, Outcome, ReferenceModel } from './reference-model';
 
 /** The real system: the immutable graph, replaced by each accepted command. */
 export interface RealSystem {
@@ -19,7 +28,7 @@ export interface RealSystem {
 }
 
 /** A command as a model-based command holds it: literal, or targeted and resolved against the model when it runs. */
-export type Spec<C extends Command> = C | TargetedCommand;
+export type Spec<C extends Command> = C | TargetedCommand | TargetedLoyaltyCommand;
 
 /** The model's customers as targeted commands see them. */
 export function modelTargetView(model: ReferenceModel): TargetCustomer[] {
@@ -40,9 +49,39 @@ export function modelTargetView(model: ReferenceModel): TargetCustomer[] {
   });
 }
 
+/** The model's customers as targeted loyalty commands see them: status, programs and balances (no coupons or goodwill). */
+export function modelLoyaltyTargetView(model: ReferenceModel): LoyaltyTarget[] {
+  return model.ids().flatMap((id) => {
+    const c = model.customers.get(id);
+    if (c === undefined) return [];
+    return [
+      {
+        id,
+        status: c.live ? ('live' as const) : c.deleted ? ('deleted' as const) : ('merged' as const),
+        profiles: [...c.profiles.values()].map((p) => ({ source: p.source, accountId: p.accountId })),
+        programs: c.programs.map((l) => ({ programId: l.programId, balance: l.issued - l.redeemed - l.returned + l.adjusted, expiring: 0 })),
+        couponCodes: [],
+        pendingGoodwill: [],
+      },
+    ];
+  });
+}
+
 /** The literal command a spec stands for now. */
 export function resolveSpec<C extends Command>(model: ReferenceModel, spec: Spec<C>): C {
-  return (spec.kind === 'targeted' ? resolveTargeted(modelTargetView(model), spec) : spec) as C;
+  switch (spec.kind) {
+    case 'targeted':
+      return resolveTargeted(modelTargetView(model), spec) as C;
+    case 'targetedLoyalty':
+      return resolveTargetedLoyalty(modelLoyaltyTargetView(model), spec) as C;
+    default:
+      return spec;
+  }
+}
+
+/** Counts `kind:deleted` when a command addresses a customer the model has deleted (PII-2). */
+export function noteDeleted(model: ReferenceModel, kind: string, ...ids: number[]): void {
+  if (ids.some((id) => model.customers.get(id)?.deleted === true)) outcomes.add(`${kind}:deleted`);
 }
 
 /** What the model answered, by command and outcome (`merge:ok`, `register:1014`...), over all runs. */
@@ -73,9 +112,37 @@ export function expectSameOutcome<T, R>(
 const byText = <T>(text: (x: T) => string) => (a: T, b: T): number => (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0);
 const idText = (i: { type: string; value: string }): string => `${i.type}:${i.value}`;
 
-/** A customer view with every list in a canonical order: the rules fix contents, not order. */
+const subscriptionText = (s: ModelSubscription): string => `${s.channel}|${s.priority}|${s.accountId}`;
+
+/** Subscriptions in a canonical order, as plain data. */
+export function canonicalSubscriptions(list: readonly ModelSubscription[]): ModelSubscription[] {
+  return list.map((s) => ({ channel: s.channel, priority: s.priority, accountId: s.accountId, type: s.type })).sort(byText(subscriptionText));
+}
+
+/** A program of Fetch Customer Loyalty Details (or embed=mlp) cut down to what the model knows. */
+export function realProgram(d: ProgramDetails): ModelProgramView {
+  return {
+    programId: d.programId,
+    loyaltyPoints: d.loyaltyPoints,
+    lifetimePoints: d.lifetimePoints,
+    redeemed: d.redeemed,
+    returned: d.returned,
+    adjusted: d.adjusted,
+    expired: d.expired,
+    slabSNo: d.slabSNo,
+    currentSlab: d.currentSlab,
+    nextSlabSerialNumber: d.nextSlabSerialNumber,
+  };
+}
+
+/**
+ * A customer view with every list in a canonical order: the rules fix contents, not order. Programs keep
+ * their order, which is observable (the first is the main program, PTS-1).
+ */
 export function canonicalView(view: ModelCustomerView): ModelCustomerView {
   return {
+    ...(view.programs === undefined ? {} : { programs: view.programs.map((p) => ({ ...p })) }),
+    ...(view.subscriptions === undefined ? {} : { subscriptions: canonicalSubscriptions(view.subscriptions) }),
     id: view.id,
     loyaltyType: view.loyaltyType,
     profiles: view.profiles
@@ -102,15 +169,24 @@ export function realView(details: CustomerDetails): ModelCustomerView {
       identifiers: p.identifiers,
       conflicting: p.conflictingProfileList.map((c) => ({ mergedFrom: c.mergedFrom, identifiers: c.identifiers })),
     })),
+    ...(details.loyaltyProgramDetails === undefined ? {} : { programs: details.loyaltyProgramDetails.map(realProgram) }),
+    ...(details.subscriptionInfo === undefined ? {} : { subscriptions: details.subscriptionInfo.subscriptions }),
   });
 }
 
-/** After every write: the same customers, each with the same loyalty, profiles and identifiers, the same victims. */
+/**
+ * After every write: the same customers, each with the same loyalty, profiles and identifiers, programs
+ * (balances, counters, tiers) and subscriptions; the same victims and deleted customers, whose points
+ * stay readable.
+ */
 export function expectSameCustomers(model: ReferenceModel, graph: CustomerGraph): void {
   expect(graph.nextCustomerId, 'the next customer id').toBe(model.nextId);
   for (let id = graph.org.firstCustomerId; id < model.nextId; id++) {
-    expectSameOutcome(`get ${id} ALL`, model.get({ customerId: id, source: 'ALL' }), getCustomer(graph, { customerId: id, source: 'ALL' }), (m, r) =>
-      expect(realView(r)).toEqual(canonicalView(m)),
+    const query = { customerId: id, source: 'ALL', embed: ['mlp', 'subscriptions'] } as const;
+    noteDeleted(model, 'get', id);
+    expectSameOutcome(`get ${id} ALL`, model.get(query), getCustomer(graph, query), (m, r) => expect(realView(r)).toEqual(canonicalView(m)));
+    expectSameOutcome(`loyaltyDetails ${id}`, model.loyaltyDetails({ customerId: id }), loyaltyDetails(graph, { customerId: id }), (m, r) =>
+      expect(r.data.map(realProgram)).toEqual(m),
     );
   }
 }

@@ -2,11 +2,12 @@
 
 import { identifierValueKey } from '../../src/graph';
 import type { SearchPosting } from '../../src/internal/search-index';
-import { resolveTargeted, type Instruction, type TargetCustomer } from './arbitraries';
+import { resolveTargeted, resolveTargetedLoyalty, type Instruction, type LoyaltyTarget, type TargetCustomer } from './arbitraries';
 import {
   defaultOrg,
   emptyGraph,
   execute,
+  loyaltyPoints,
   sourceAccountKey,
   type Command,
   type Customer,
@@ -61,9 +62,34 @@ export function targetView(graph: CustomerGraph): TargetCustomer[] {
     }));
 }
 
+/** The customers of a graph as targeted loyalty commands see them (TargetedLoyaltyCommand). */
+export function loyaltyTargetView(graph: CustomerGraph): LoyaltyTarget[] {
+  return customersOf(graph)
+    .sort((a, b) => a.id - b.id)
+    .map((c) => ({
+      id: c.id,
+      status: c.status,
+      profiles: c.profiles.map((p) => ({ source: p.source, accountId: p.accountId })),
+      programs: c.programs.map((l) => ({
+        programId: l.programId,
+        balance: loyaltyPoints(l),
+        expiring: l.lots.reduce((n, lot) => n + (lot.expiresOn === null ? 0 : lot.remaining), 0),
+      })),
+      couponCodes: c.coupons.filter((x) => x.redeemedOn === null).map((x) => x.couponCode),
+      pendingGoodwill: c.goodwill.filter((g) => g.goodwillStatus === 'PENDING').map((g) => g.id),
+    }));
+}
+
 /** The command an instruction stands for in this graph. */
 export function resolveInstruction(graph: CustomerGraph, instruction: Instruction): Command {
-  return instruction.kind === 'targeted' ? resolveTargeted(targetView(graph), instruction) : instruction;
+  switch (instruction.kind) {
+    case 'targeted':
+      return resolveTargeted(targetView(graph), instruction);
+    case 'targetedLoyalty':
+      return resolveTargetedLoyalty(loyaltyTargetView(graph), instruction);
+    default:
+      return instruction;
+  }
 }
 
 /** Runs the instructions one after another from the empty graph of the org. */

@@ -2,7 +2,7 @@ import type fc from 'fast-check';
 import { expect } from 'vitest';
 import { execute, type ChangeIdentifierCommand as ChangeIdentifier } from '../../../src/index';
 import type { ReferenceModel } from '../reference-model';
-import { describeCommand, expectSameCustomers, expectSameOutcome, outcomes, resolveSpec, type RealSystem, type Spec } from '../system';
+import { describeCommand, expectSameCustomers, expectSameOutcome, noteDeleted, outcomes, resolveSpec, type RealSystem, type Spec } from '../system';
 
 /**
  * Update Customer Identifiers on both systems: the same additions, removals and merge into the same
@@ -20,6 +20,7 @@ export class ChangeIdentifierCommand implements fc.Command<ReferenceModel, RealS
   run(model: ReferenceModel, real: RealSystem): void {
     const command = resolveSpec(model, this.spec);
     this.last = command;
+    noteDeleted(model, 'changeIdentifier', command.customerId);
     const expected = model.changeIdentifier(command);
     const actual = execute(real.graph, command);
     if (expected.ok && expected.value.mergedInto !== null) outcomes.add('changeIdentifier:merged');

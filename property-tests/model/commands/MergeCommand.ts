@@ -2,7 +2,7 @@ import type fc from 'fast-check';
 import { expect } from 'vitest';
 import { execute, type MergeCommand as Merge } from '../../../src/index';
 import type { ReferenceModel } from '../reference-model';
-import { describeCommand, expectSameCustomers, expectSameOutcome, resolveSpec, type RealSystem, type Spec } from '../system';
+import { describeCommand, expectSameCustomers, expectSameOutcome, noteDeleted, resolveSpec, type RealSystem, type Spec } from '../system';
 
 /** An explicit merge on both systems: the same survivor and victim, or the same refusal (MRG-1..MRG-6). */
 export class MergeCommand implements fc.Command<ReferenceModel, RealSystem> {
@@ -17,6 +17,7 @@ export class MergeCommand implements fc.Command<ReferenceModel, RealSystem> {
   run(model: ReferenceModel, real: RealSystem): void {
     const command = resolveSpec(model, this.spec);
     this.last = command;
+    noteDeleted(model, 'merge', command.survivorId, command.victimId);
     const expected = model.merge(command);
     const actual = execute(real.graph, command);
     expectSameOutcome(this.toString(), expected, actual, (m, r) => {

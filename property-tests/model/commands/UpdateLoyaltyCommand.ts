@@ -2,7 +2,7 @@ import type fc from 'fast-check';
 import { expect } from 'vitest';
 import { execute, type UpdateCommand } from '../../../src/index';
 import type { ReferenceModel } from '../reference-model';
-import { describeCommand, expectSameCustomers, expectSameOutcome, resolveSpec, type RealSystem, type Spec } from '../system';
+import { describeCommand, expectSameCustomers, expectSameOutcome, noteDeleted, resolveSpec, type RealSystem, type Spec } from '../system';
 
 /**
  * Update Customer Details on both systems, as far as loyalty goes: loyalty only upgrades (1046), the
@@ -20,6 +20,7 @@ export class UpdateLoyaltyCommand implements fc.Command<ReferenceModel, RealSyst
   run(model: ReferenceModel, real: RealSystem): void {
     const command = resolveSpec(model, this.spec);
     this.last = command;
+    noteDeleted(model, 'update', command.customerId);
     const expected = model.update(command);
     const actual = execute(real.graph, command);
     expectSameOutcome(this.toString(), expected, actual, (m, r) => {
