@@ -1,4 +1,4 @@
-import { freeze as immerFreeze, Immer, type Draft } from 'immer';
+import { freeze as immerFreeze, Immer, isDraft, type Draft } from 'immer';
 
 // A private instance: the host application's immer settings are never touched, and ours never leak.
 const immer = new Immer({ autoFreeze: true });
@@ -8,7 +8,30 @@ export function produce<T>(base: T, recipe: (draft: Draft<T>) => void): T {
   return immer.produce(base, recipe);
 }
 
+const OBJECT_PROTOTYPE = Object.prototype;
+
+// The records are plain data: arrays, plain objects and null-prototype field maps. Those are frozen here
+// directly, which is what immer's deep freeze does to them but without its per-value type dispatch (a hot
+// path: every new or merged record passes through it). Anything else is handed to immer unchanged.
+function freezeTree(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value) || isDraft(value)) return;
+  if (Array.isArray(value)) {
+    Object.freeze(value);
+    for (let i = 0; i < value.length; i++) if (i in value) freezeTree(value[i]);
+    return;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) {
+    immerFreeze(value, true);
+    return;
+  }
+  Object.freeze(value);
+  const record = value as Record<string, unknown>;
+  for (const k of Object.keys(record)) freezeTree(record[k]);
+}
+
 /** Deep-freezes a new record; already frozen parts (shared with older snapshots) are not walked again. */
 export function freezeDeep<T>(value: T): T {
-  return immerFreeze(value, true);
+  freezeTree(value);
+  return value;
 }

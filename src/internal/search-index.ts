@@ -17,8 +17,14 @@ export type SearchIndex = BTree<string, SearchPosting>;
 
 const SEP = '\u0000';
 
+// Keys are always strings: plain `<` is the order sorted-btree's default comparator gives them, without
+// its per-call type dispatch (it runs a few dozen times per posting written or looked up).
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function emptySearchIndex(): SearchIndex {
-  const tree = new BTree<string, SearchPosting>();
+  const tree = new BTree<string, SearchPosting>(undefined, compareKeys);
   tree.freeze();
   return tree;
 }
