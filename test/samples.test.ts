@@ -18,52 +18,15 @@ import {
   type UpdateCommand,
 } from '../src/index';
 import { META, registerCmd } from './support/given';
+import {
+  CHANGE_IDENTIFIER_SAMPLE as SEED_CHANGE_IDENTIFIER,
+  REGISTER_SAMPLE as SEED_REGISTER,
+  UPDATE_SAMPLE as SEED_UPDATE,
+} from './support/seed-samples';
 import { must } from './support/scenario';
 
-/** The body of the seed's Register Customer sample, verbatim. */
-const REGISTER_SAMPLE_BODY: RegisterBody = {
-  loyaltyInfo: { loyaltyType: 'loyalty' },
-  associatedWith: 'bukl.till',
-  profiles: [
-    {
-      commChannels: [
-        {
-          type: 'mobilePush',
-          meta: { lastViewedDate: '2019-10-10T22:04:38+05:30', residence: false, office: false },
-          verified: 'true',
-          primary: 'true',
-          value: 'abc123456',
-        },
-        {
-          type: 'mobile',
-          value: '91901000001',
-          primary: true,
-          verified: true,
-          meta: { lastViewedDate: '', residence: true, office: false },
-        },
-      ],
-      firstName: 'Tom',
-      lastName: 'Sawyer',
-      identifiers: [
-        { type: 'email', value: 'tom.sawyer@example.com' },
-        { type: 'mobile', value: '91901000001' },
-      ],
-      source: 'MOBILE_APP',
-      fields: { employee: 'true', dateofbirth: '22-10-2000' },
-      accountId: '400',
-    },
-  ],
-  extendedFields: { gender: 'Male', city: 'Bangalore' },
-  loyaltyProgramEnrollments: [
-    {
-      programId: 1016,
-      tierNumber: 234,
-      loyaltyPoints: 75,
-      tierExpiryDate: '2022-02-11T16:36:17+05:30',
-      pointsExpiryDate: '2022-02-11T16:36:17+05:30',
-    },
-  ],
-};
+/** The body of the seed's Register Customer sample, verbatim (shared with the emulator's golden tests). */
+const REGISTER_SAMPLE_BODY: RegisterBody = SEED_REGISTER.body;
 
 /** POST /v2/customers?source=MOBILE_APP&accountId=400 */
 const REGISTER_SAMPLE: RegisterCommand = {
@@ -81,37 +44,7 @@ function updateSample(customerId: number): UpdateCommand {
     customerId,
     source: 'WECHAT',
     accountId: '22232',
-    body: {
-      profiles: [
-        {
-          firstName: 'Tom',
-          lastName: 'Sawyer',
-          fields: { gender: 'Male', city: 'Bangalore' },
-          identifiers: [
-            { type: 'mobile', value: 919111111111 },
-            { type: 'email', value: 'tom.sawyer@example.com' },
-            { type: 'wechat', value: 'wc_2' },
-          ],
-          commChannels: [
-            { type: 'email', value: 'tom.sawyer@example.com', primary: 'true', verified: 'false', meta: { residence: true } },
-            { type: 'wechat', value: 'wc_2', primary: 'true', verified: 'true', meta: { residence: true } },
-          ],
-          source: 'WECHAT',
-          accountId: '1234',
-        },
-      ],
-      loyaltyInfo: { loyaltyType: 'loyalty' },
-      extendedFields: { gender: 'MALE', city: 'Bangalore' },
-      loyaltyProgramEnrollments: [
-        {
-          programId: 1016,
-          tierNumber: 234,
-          loyaltyPoints: 75,
-          tierExpiryDate: '2022-02-11T16:36:17+05:30',
-          pointsExpiryDate: '2022-02-11T16:36:17+05:30',
-        },
-      ],
-    },
+    body: SEED_UPDATE.body,
     meta: META,
   };
 }
@@ -123,8 +56,7 @@ function changeIdentifierSample(customerId: number): ChangeIdentifierCommand {
     customerId,
     source: 'WECHAT',
     accountId: '22232',
-    add: [{ type: 'wechat', value: 'ray11' }],
-    remove: [{ type: 'email', value: 'tom.sawyer@example.com' }],
+    ...SEED_CHANGE_IDENTIFIER.body,
     meta: META,
   };
 }

@@ -21,7 +21,7 @@ import {
   UPDATE_SAMPLE,
   UPDATE_SUBSCRIPTIONS_SAMPLE,
   V11_SAMPLES,
-} from './support/seed-samples';
+} from '../support/seed-samples';
 
 /** An org like the default one, with its own first id and its own till (till codes are unique across orgs). */
 function goldenOrg(id: string, firstCustomerId: number, extra: Partial<OrgConfig> = {}): OrgConfig {
