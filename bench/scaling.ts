@@ -86,8 +86,32 @@ function fullGc(): void {
   gc();
 }
 
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Blocks until the process is idle: after a full GC of a multi-GiB heap, V8 keeps sweeping it on helper
+ * threads for a second or more, and a round timed meanwhile would pay for the forced collection rather
+ * than for its own operations. Waits in 50 ms slices until one uses under 5% of a core (at most 20 s).
+ */
+function settle(): void {
+  const slice = 50;
+  for (let waited = 0; waited < 20_000; waited += slice) {
+    const c0 = process.cpuUsage();
+    Atomics.wait(sleeper, 0, 0, slice);
+    const c = process.cpuUsage(c0);
+    if ((c.user + c.system) / 1000 < slice * 0.05) return;
+  }
+}
+
+/** A full GC, then wait for its concurrent work to finish: the clean start of every timed round. */
+function collect(): void {
+  gc();
+  settle();
+}
+
 function heapUsed(): number {
   fullGc();
+  settle();
   return process.memoryUsage().heapUsed;
 }
 
@@ -134,15 +158,16 @@ interface OpResult {
 }
 
 /**
- * Times `ROUNDS` rounds of `run` (plus one warm-up), each after a full GC; `prepare` builds the round's
- * inputs outside the timed region. `run` returns how many operations it did.
+ * Times `ROUNDS` rounds of `run` (plus one warm-up), each after a full GC that has finished its
+ * concurrent sweeping; `prepare` builds the round's inputs outside the timed region. `run` returns how
+ * many operations it did.
  */
 function measure<T>(ops: number, prepare: (round: number) => T, run: (input: T) => number, note?: string): OpResult {
   const rates: number[] = [];
   const cpu: number[] = [];
   for (let round = -1; round < ROUNDS; round++) {
     const input = prepare(round + 1);
-    gc();
+    collect();
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     const done = run(input);
