@@ -36,7 +36,8 @@ import {
   tierReached,
   totalsByProgram,
 } from './support/loyalty';
-import { liveCustomersOf, mergeChain, runSequence, theOrg, type Step } from './support/run';
+import { liveCustomersOf, mergeChain, runSequence, searchPostings, theOrg, type Step } from './support/run';
+import { customerById, indexContents } from '../src/graph';
 import { Tally } from './support/tally';
 
 const META = { at: '2024-05-01T10:00:00+05:30', till: 'demo.till' } as const;
@@ -86,7 +87,7 @@ function membersNeeded(graph: CustomerGraph, command: Command): { ids: number[];
     case 'requestGoodwill':
       return command.goodwillType === 'POINTS' && command.programId !== undefined ? { ids: [command.customerId], programId: command.programId } : undefined;
     case 'resolveGoodwill': {
-      const request = graph.customers.get(command.customerId as never)?.goodwill.find((g) => g.id === command.requestId);
+      const request = customerById(graph, command.customerId)?.goodwill.find((g) => g.id === command.requestId);
       return command.decision === 'APPROVED' && request !== undefined && request.programId !== null ? { ids: [command.customerId], programId: request.programId } : undefined;
     }
     case 'issuePoints':
@@ -191,7 +192,7 @@ describe('loyalty and communication state over arbitrary command sequences (PTS,
           const { lots, expired } = expectedLots(step.before, step.events);
           for (const [key, buckets] of lots) {
             const [id, programId] = key.split(' ').map(Number) as [number, number];
-            if (step.after.customers.get(id as never)?.status !== 'live') continue;
+            if (customerById(step.after, id)?.status !== 'live') continue;
             expect(bucketList(bucketsOf(ledgerOf(step.after, id, programId))), `lots of ${id} in ${programId} after ${step.events.map((e) => e.kind).join(',')}`).toEqual(bucketList(buckets));
           }
           for (const [key, n] of expired) {
@@ -235,7 +236,7 @@ describe('loyalty and communication state over arbitrary command sequences (PTS,
                 expect(t.type, `${where}: ${String(t.from)} -> ${t.to}`).toBe(t.from === null || t.to > t.from ? 'UPGRADE' : 'DOWNGRADE');
               }
               const before = ledgerOf(step.before, c.id, d.programId);
-              if (before !== undefined && step.before.customers.get(c.id)?.status === 'live') {
+              if (before !== undefined && customerById(step.before, c.id)?.status === 'live') {
                 // Never falls (no downgrade is modelled), and a change is recorded when it happens.
                 expect(d.slabSNo, `${where} before: ${before.tier}`).toBeGreaterThanOrEqual(before.tier);
                 if (d.slabSNo !== before.tier) {
@@ -254,7 +255,7 @@ describe('loyalty and communication state over arbitrary command sequences (PTS,
             }
             if (e.kind === 'CustomersMerged') {
               // MRG-9: the survivor keeps the higher tier of the two.
-              for (const v of step.before.customers.get(e.victimId)?.programs ?? []) {
+              for (const v of customerById(step.before, e.victimId)?.programs ?? []) {
                 const s = ledgerOf(step.before, e.survivorId, v.programId);
                 const merged = ledgerOf(step.after, e.survivorId, v.programId);
                 expect(merged?.tier, `tier of ${e.survivorId} in ${v.programId} after merging ${e.victimId}`).toBeGreaterThanOrEqual(Math.max(v.tier, s?.tier ?? 0));
@@ -320,7 +321,7 @@ describe('loyalty and communication state over arbitrary command sequences (PTS,
         for (const step of runSequence(instructions).steps) {
           const deleted = step.events.flatMap((e) => (e.kind === 'PiiDeleted' ? [e.customerId] : []));
           for (const id of deleted) {
-            const was = step.before.customers.get(id as never) as Customer;
+            const was = customerById(step.before, id) as Customer;
             expectForgotten(step, was, tally);
           }
         }
@@ -353,13 +354,13 @@ function expectForgotten(step: Step, was: Customer, tally: Tally): void {
 
   // Records, both indexes, and the history of the customer, of its victims, and every entry naming them.
   const history: unknown[] = [];
-  for (const [owner, entries] of graph.history) {
+  for (const [owner, entries] of indexContents(graph).history) {
     for (const entry of entries) if (chain.has(owner) || idsNamedBy(entry.event).some((n) => chain.has(n))) history.push(entry);
   }
   const places: Record<string, string> = {
     records: JSON.stringify(graphSnapshot(graph)),
-    searchIndex: JSON.stringify(graph.searchIndex.toArray()),
-    identifierIndex: JSON.stringify([...graph.identifierIndex.keys()].map((k) => k.split('\u0000'))),
+    searchIndex: JSON.stringify(searchPostings(graph)),
+    identifierIndex: JSON.stringify(indexContents(graph).identifiers),
     history: JSON.stringify(history),
   };
   for (const value of values) {
@@ -367,8 +368,8 @@ function expectForgotten(step: Step, was: Customer, tally: Tally): void {
       expect(text.includes(JSON.stringify(value)), `${JSON.stringify(value)} of deleted customer ${id} in ${place}`).toBe(false);
     }
   }
-  expect(graph.searchIndex.toArray().filter(([, p]) => chain.has(p.customerId)), 'search postings of the deleted customer').toEqual([]);
-  expect([...graph.identifierIndex.values()].flatMap((holders) => [...holders.values()]).filter((h) => chain.has(h)), 'index entries of the deleted customer').toEqual([]);
+  expect(searchPostings(graph).filter(({ posting }) => chain.has(posting.customerId)), 'search postings of the deleted customer').toEqual([]);
+  expect(indexContents(graph).identifiers.filter(([, , h]) => chain.has(h)), 'index entries of the deleted customer').toEqual([]);
   for (const v of values) expect(search(graph, { q: v, limit: 100 }).map((r) => r.data.map((h) => h.userId).filter((u) => chain.has(u))).unwrapOr([]), `search ${v}`).toEqual([]);
 
   // PII-2: reads and writes answer the PII message with 8015; points, coupons and transfers stay.

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decide, getCustomer, resolveLive, sourceAccountKey, type CustomerGraph } from '../src/index';
 import { anySequenceArb, commandSequenceArb, NUM_RUNS } from './support/arbitraries';
+import { customerById } from '../src/graph';
 import { customersOf, holdingKey, holdingsOf, liveCustomersOf, mergeChain, profileCounts, runSequence, type Step } from './support/run';
 import { Tally } from './support/tally';
 
@@ -60,7 +61,7 @@ describe('nothing is lost, chains end, loyalty only rises (MRG-1..MRG-5, CHG-2, 
             expected.set(owner.id, counts);
           }
           for (const [id, counts] of expected) {
-            const owner = step.after.customers.get(id as never);
+            const owner = customerById(step.after, id);
             const actual = owner === undefined ? new Map<string, number>() : profileCounts(owner);
             for (const [sak, n] of counts) expect(actual.get(sak) ?? 0, `profiles of ${id} in ${sak}`).toBeGreaterThanOrEqual(n);
           }
@@ -128,9 +129,9 @@ describe('nothing is lost, chains end, loyalty only rises (MRG-1..MRG-5, CHG-2, 
           }
           for (const e of step.events) {
             if (e.kind !== 'CustomersMerged') continue;
-            const loyaltyBefore = [e.survivorId, e.victimId].map((id) => step.before.customers.get(id)?.loyaltyType);
+            const loyaltyBefore = [e.survivorId, e.victimId].map((id) => customerById(step.before, id)?.loyaltyType);
             const higher = loyaltyBefore.includes('loyalty') ? 'loyalty' : 'non_loyalty';
-            expect(step.after.customers.get(e.survivorId)?.loyaltyType, `survivor ${e.survivorId} of ${e.victimId}`).toBe(higher);
+            expect(customerById(step.after, e.survivorId)?.loyaltyType, `survivor ${e.survivorId} of ${e.victimId}`).toBe(higher);
             if (loyaltyBefore[0] === 'non_loyalty' && higher === 'loyalty') upgradesByMerge++;
           }
         }

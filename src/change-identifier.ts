@@ -3,7 +3,7 @@ import type { ChangeIdentifierCommand } from './commands';
 import type { Customer } from './customer';
 import { domainError, type DomainError } from './errors';
 import type { GraphEvent } from './events';
-import { holdersOf, type CustomerGraph } from './graph';
+import { holderIn, type CustomerGraph } from './graph';
 import { hasProfileIn, holdersElsewhere } from './register';
 import { sourceAccountKey } from './sources';
 import { readIdentifiers, type SourceAccount, type ValidMeta } from './validate';
@@ -45,7 +45,7 @@ export function decideChangeIdentifier(
     (id) => removedKeys.has(`${id.type}\u0000${id.value}`) || !holds(customer, account, id.type, id.value),
   );
   for (const id of fresh) {
-    const holder = holdersOf(graph, id)?.get(sourceAccountKey(account.source, account.accountId));
+    const holder = holderIn(graph, id, account.source, account.accountId);
     if (holder !== undefined && holder !== customer.id) return err(domainError(8008));
   }
   const elsewhere = holdersElsewhere(graph, account, fresh, customer.id);

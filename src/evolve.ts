@@ -3,12 +3,18 @@ import type { GraphEvent } from './events';
 import { commitCustomers, customerById, recordEvent, rewriteHistory, type CustomerGraph } from './graph';
 import type { Identifier } from './identifiers';
 import { freezeDeep, produce } from './internal/immer';
+import { EMPTY_LIST } from './internal/shared';
 import { isGraphEvent } from './event-schema';
 import { loyaltyRecords } from './loyalty-evolve';
 import { mergeRecords } from './merge';
 import type { Source } from './sources';
 
 type Draft<T> = { -readonly [K in keyof T]: T[K] extends object ? Draft<T[K]> : T[K] };
+
+// A new customer's attribution is its first profile's: one shared object instead of two equal ones.
+function sameAttribution(a: ProfileData['attribution'], at: string, till: ProfileData['attribution']['createdBy']): boolean {
+  return a.createDate === at && a.modifiedDate === at && a.createdBy === till && a.modifiedBy === till;
+}
 
 function sameIdentifier(a: Identifier, b: Identifier): boolean {
   return a.type === b.type && a.value === b.value;
@@ -54,18 +60,15 @@ function nextRecords(graph: CustomerGraph, event: GraphEvent): readonly Customer
           profiles: [event.profile],
           extendedFields: event.extendedFields,
           associatedWith: event.associatedWith,
-          attribution: {
-            createDate: event.at,
-            createdBy: event.till,
-            modifiedDate: event.at,
-            modifiedBy: event.till,
-          },
-          programs: [],
-          subscriptions: [],
-          coupons: [],
-          goodwill: [],
-          transfers: [],
-          victims: [],
+          attribution: sameAttribution(event.profile.attribution, event.at, event.till)
+            ? event.profile.attribution
+            : { createDate: event.at, createdBy: event.till, modifiedDate: event.at, modifiedBy: event.till },
+          programs: EMPTY_LIST,
+          subscriptions: EMPTY_LIST,
+          coupons: EMPTY_LIST,
+          goodwill: EMPTY_LIST,
+          transfers: EMPTY_LIST,
+          victims: EMPTY_LIST,
           piiDeletedOn: null,
         }),
       ];

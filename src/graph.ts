@@ -1,33 +1,25 @@
-import { List as IList, Map as IMap } from 'immutable';
 import type { Customer, ProfileData } from './customer';
 import type { GraphEvent } from './events';
 import type { CustomerId, SourceAccountKey } from './ids';
-import type { Identifier } from './identifiers';
-import { emptySearchIndex, postingsOf, updateSearchIndex, type SearchIndex } from './internal/search-index';
+import { IDENTIFIER_TYPES, type Identifier } from './identifiers';
+import { emptySearchIndex, postingKeysOf, scanPrefix } from './internal/search-index';
+import { createStore, readKey, readTables, writeVersion, type Version, type Writer } from './internal/versioned-store';
 import type { Org } from './org';
-import { sourceAccountKey } from './sources';
-
-/** `type NUL value`: the key of an identifier value across all source accounts. */
-export type IdentifierValueKey = string;
+import { sourceAccountKey, type Source } from './sources';
 
 /**
- * The customer graph of one org: an immutable value. Every command returns a new graph that shares
- * all untouched structure with the old one, so old snapshots stay valid and cost little (ARC-3).
+ * The customer graph of one org: an immutable value. Every command returns a new graph and leaves the
+ * old one as it was, so any earlier graph can still be read, or written from (ARC-2, ARC-3). The records
+ * and indexes are reached through the library's functions; a graph itself shows only its counters.
  */
 export interface CustomerGraph {
   readonly org: Org;
-  /** Every customer ever created, victims included, by id (HAMT: O(log N) per change). */
-  readonly customers: IMap<CustomerId, Customer>;
-  /** Identifier value to the live customer holding it in each source account (ID-1, ID-2). */
-  readonly identifierIndex: IMap<IdentifierValueKey, IMap<SourceAccountKey, CustomerId>>;
-  /** Lower-cased names and identifier values, for prefix search (SRCH-1). */
-  readonly searchIndex: SearchIndex;
   /** The id the next new customer gets: ids come from the graph, never from a random source (ARC-1). */
   readonly nextCustomerId: number;
   /** How many events have been folded into this graph; the n-th event has sequence number n. */
   readonly eventCount: number;
-  /** The events that touched each customer, with their sequence numbers: the change history is derived from them (HST-1). */
-  readonly history: IMap<CustomerId, IList<HistoryEntry>>;
+  /** How many customers the graph holds, victims and deleted ones included. */
+  readonly customerCount: number;
 }
 
 /** One event in a customer's history, with its sequence number in the graph (HST-1). */
@@ -36,22 +28,58 @@ export interface HistoryEntry {
   readonly event: GraphEvent;
 }
 
-/** The empty graph of an org: the decider's initial state (ARC-2). */
-export function emptyGraph(org: Org): CustomerGraph {
-  return Object.freeze({
-    org,
-    customers: IMap<CustomerId, Customer>(),
-    identifierIndex: IMap<IdentifierValueKey, IMap<SourceAccountKey, CustomerId>>(),
-    searchIndex: emptySearchIndex(),
-    nextCustomerId: org.firstCustomerId,
-    eventCount: 0,
-    history: IMap<CustomerId, IList<HistoryEntry>>(),
-  });
+// The tables of a graph's store (see internal/versioned-store.ts for how versions share them):
+// customers by id; the newest history entry of each customer, linked to the older ones; the search index;
+// then one table per identifier type, from the normalised value to the live customer(s) holding it.
+const CUSTOMERS = 0;
+const HISTORY = 1;
+const SEARCH = 2;
+const IDENTIFIER_TABLE_BASE = 3;
+const IDENTIFIER_TABLE: ReadonlyMap<string, number> = new Map(IDENTIFIER_TYPES.map((t, i) => [t, IDENTIFIER_TABLE_BASE + i]));
+
+/** The live customers holding one identifier value: one id, or (rarely) the ids of several, oldest first. */
+type Holders = CustomerId | readonly CustomerId[];
+
+/** A history entry and the one before it. */
+interface HistoryNode extends HistoryEntry {
+  readonly previous: HistoryNode | null;
 }
 
-/** The key of an identifier value, the same in every source account. */
-export function identifierValueKey(identifier: Identifier): IdentifierValueKey {
-  return `${identifier.type}\u0000${identifier.value}`;
+/** The implementation of `CustomerGraph`: the counters, and the version of the store that holds the rest. */
+class Graph implements CustomerGraph {
+  readonly org: Org;
+  readonly nextCustomerId: number;
+  readonly eventCount: number;
+  readonly customerCount: number;
+  readonly #version: Version;
+
+  constructor(org: Org, nextCustomerId: number, eventCount: number, customerCount: number, version: Version) {
+    this.org = org;
+    this.nextCustomerId = nextCustomerId;
+    this.eventCount = eventCount;
+    this.customerCount = customerCount;
+    this.#version = version;
+    Object.freeze(this);
+  }
+
+  /** The store version of a graph this module made; anything else is refused with a TypeError. */
+  static versionOf(graph: CustomerGraph): Version {
+    if (!(graph instanceof Graph)) throw new TypeError('not a customer graph: make one with emptyGraph(org)');
+    return graph.#version;
+  }
+}
+
+const versionOf = Graph.versionOf;
+
+/** True for a graph made by this library (`emptyGraph` and the functions that return new graphs). */
+export function isCustomerGraph(value: unknown): value is CustomerGraph {
+  return value instanceof Graph;
+}
+
+/** The empty graph of an org: the decider's initial state (ARC-2). */
+export function emptyGraph(org: Org): CustomerGraph {
+  const tables = [new Map(), new Map(), emptySearchIndex(), ...IDENTIFIER_TYPES.map(() => new Map())];
+  return new Graph(org, org.firstCustomerId, 0, 0, createStore(tables));
 }
 
 /** Every profile of a customer, conflicting ones included, in a stable order. */
@@ -61,101 +89,12 @@ export function allProfiles(customer: Customer): readonly ProfileData[] {
   return out;
 }
 
-interface IndexEntry {
-  readonly valueKey: IdentifierValueKey;
-  readonly sak: SourceAccountKey;
-}
-
-function indexEntriesOf(customer: Customer | undefined): Map<string, IndexEntry> {
-  const out = new Map<string, IndexEntry>();
-  if (customer === undefined || customer.status !== 'live') return out;
-  for (const p of allProfiles(customer)) {
-    const sak = sourceAccountKey(p.source, p.accountId);
-    for (const id of p.identifiers) {
-      const valueKey = identifierValueKey(id);
-      out.set(`${sak}\u0000${valueKey}`, { valueKey, sak });
-    }
-  }
-  return out;
-}
-
-/**
- * Stores new versions of some customers and brings both indexes in line with them. The indexes are
- * derived from the records by difference, so they can never disagree with them (ID-1); the cost is
- * proportional to the identifiers of the changed customers, never to the size of the graph (ARC-3).
- */
-export function commitCustomers(graph: CustomerGraph, records: readonly Customer[]): CustomerGraph {
-  const removals: { id: CustomerId; entry: IndexEntry }[] = [];
-  const additions: { id: CustomerId; entry: IndexEntry }[] = [];
-  const searchChanges: { before: ReturnType<typeof postingsOf>; after: ReturnType<typeof postingsOf> }[] = [];
-  let nextId = graph.nextCustomerId;
-  const customers = graph.customers.withMutations((m) => {
-    for (const record of records) {
-      const before = m.get(record.id);
-      const was = indexEntriesOf(before);
-      const now = indexEntriesOf(record);
-      for (const [k, e] of was) if (!now.has(k)) removals.push({ id: record.id, entry: e });
-      for (const [k, e] of now) if (!was.has(k)) additions.push({ id: record.id, entry: e });
-      searchChanges.push({ before: postingsOf(before), after: postingsOf(record) });
-      m.set(record.id, record);
-      if (record.id >= nextId) nextId = record.id + 1;
-    }
-  });
-  let identifierIndex = graph.identifierIndex;
-  if (removals.length > 0 || additions.length > 0) {
-    identifierIndex = identifierIndex.withMutations((index) => {
-      for (const { id, entry } of removals) {
-        const holders = index.get(entry.valueKey);
-        if (holders === undefined || holders.get(entry.sak) !== id) continue;
-        const rest = holders.delete(entry.sak);
-        if (rest.size === 0) index.delete(entry.valueKey);
-        else index.set(entry.valueKey, rest);
-      }
-      for (const { id, entry } of additions) {
-        const holders = index.get(entry.valueKey) ?? IMap<SourceAccountKey, CustomerId>();
-        index.set(entry.valueKey, holders.set(entry.sak, id));
-      }
-    });
-  }
-  return Object.freeze({
-    org: graph.org,
-    customers,
-    identifierIndex,
-    searchIndex: updateSearchIndex(graph.searchIndex, searchChanges),
-    nextCustomerId: nextId,
-    eventCount: graph.eventCount,
-    history: graph.history,
-  });
-}
-
-/** Counts one more event and records it in the history of the customers it touched (HST-1). */
-export function recordEvent(graph: CustomerGraph, event: GraphEvent, touched: readonly CustomerId[]): CustomerGraph {
-  const seq = graph.eventCount + 1;
-  const history = graph.history.withMutations((h) => {
-    for (const id of new Set(touched)) h.set(id, (h.get(id) ?? IList<HistoryEntry>()).push({ seq, event }));
-  });
-  return Object.freeze({ ...graph, eventCount: seq, history });
-}
-
-/** Replaces the history of some customers, e.g. to drop what a PII deletion removes (PII-1). */
-export function rewriteHistory(
-  graph: CustomerGraph,
-  ids: readonly CustomerId[],
-  keep: (entry: HistoryEntry) => HistoryEntry | undefined,
-): CustomerGraph {
-  const history = graph.history.withMutations((h) => {
-    for (const id of ids) {
-      const entries = h.get(id);
-      if (entries === undefined) continue;
-      h.set(id, IList(entries.toArray().flatMap((e) => keep(e) ?? [])));
-    }
-  });
-  return Object.freeze({ ...graph, history });
-}
+// ---------------------------------------------------------------------------------------------------
+// Reading
 
 /** The customer with this id, victim or live, if it exists. */
 export function customerById(graph: CustomerGraph, id: number): Customer | undefined {
-  return graph.customers.get(id as CustomerId);
+  return readKey<Customer>(versionOf(graph), CUSTOMERS, id);
 }
 
 /**
@@ -164,7 +103,7 @@ export function customerById(graph: CustomerGraph, id: number): Customer | undef
  */
 export function resolveLive(graph: CustomerGraph, id: number): Customer | undefined {
   let current = customerById(graph, id);
-  for (let steps = 0; current !== undefined && steps <= graph.customers.size; steps++) {
+  for (let steps = 0; current !== undefined && steps <= graph.customerCount; steps++) {
     if (current.status === 'live') return current;
     if (current.mergedInto === null) return undefined;
     current = customerById(graph, current.mergedInto);
@@ -178,14 +117,231 @@ export function resolveLive(graph: CustomerGraph, id: number): Customer | undefi
  */
 export function chainEnd(graph: CustomerGraph, id: number): Customer | undefined {
   let current = customerById(graph, id);
-  for (let steps = 0; current !== undefined && steps <= graph.customers.size; steps++) {
+  for (let steps = 0; current !== undefined && steps <= graph.customerCount; steps++) {
     if (current.status !== 'merged' || current.mergedInto === null) return current;
     current = customerById(graph, current.mergedInto);
   }
   return undefined;
 }
 
-/** The holders of one identifier value, by source account. */
-export function holdersOf(graph: CustomerGraph, identifier: Identifier): IMap<SourceAccountKey, CustomerId> | undefined {
-  return graph.identifierIndex.get(identifierValueKey(identifier));
+/** Every customer of the graph, victims and deleted ones included, by id. */
+export function allCustomers(graph: CustomerGraph): Customer[] {
+  return readTables(versionOf(graph), (tables) => [...(tables[CUSTOMERS] as Map<CustomerId, Customer>).values()]).sort(
+    (a, b) => a.id - b.id,
+  );
+}
+
+function holdersIn(graph: CustomerGraph, identifier: Identifier): Holders | undefined {
+  const table = IDENTIFIER_TABLE.get(identifier.type);
+  return table === undefined ? undefined : readKey<Holders>(versionOf(graph), table, identifier.value);
+}
+
+function profileHolds(p: ProfileData, identifier: Identifier): boolean {
+  for (const i of p.identifiers) if (i.value === identifier.value && i.type === identifier.type) return true;
+  return false;
+}
+
+/** Whether a customer holds the identifier in this source account, in its profile or a conflicting one there. */
+function holdsIn(customer: Customer, identifier: Identifier, source: Source, accountId: string): boolean {
+  for (const p of customer.profiles) {
+    if (p.source !== source || p.accountId !== accountId) continue;
+    if (profileHolds(p, identifier)) return true;
+    for (const q of p.conflictingProfiles) if (profileHolds(q, identifier)) return true;
+  }
+  return false;
+}
+
+/** The live customer holding an identifier in one source account, if any (ID-1). */
+export function holderIn(graph: CustomerGraph, identifier: Identifier, source: Source, accountId: string): CustomerId | undefined {
+  const holders = holdersIn(graph, identifier);
+  if (holders === undefined) return undefined;
+  if (typeof holders === 'number') {
+    const c = customerById(graph, holders);
+    return c !== undefined && holdsIn(c, identifier, source, accountId) ? holders : undefined;
+  }
+  for (const id of holders) {
+    const c = customerById(graph, id);
+    if (c !== undefined && holdsIn(c, identifier, source, accountId)) return id;
+  }
+  return undefined;
+}
+
+/** The first live customer to have taken an identifier value, in any source account (LKP-1 with `ALL`). */
+export function firstHolder(graph: CustomerGraph, identifier: Identifier): CustomerId | undefined {
+  const holders = holdersIn(graph, identifier);
+  return holders === undefined || typeof holders === 'number' ? holders : holders[0];
+}
+
+/** Every (source account, live customer) holding an identifier value, oldest holder first (ID-1, REG-6). */
+export function holdersOf(graph: CustomerGraph, identifier: Identifier): { readonly sak: SourceAccountKey; readonly id: CustomerId }[] {
+  const holders = holdersIn(graph, identifier);
+  if (holders === undefined) return [];
+  const out: { sak: SourceAccountKey; id: CustomerId }[] = [];
+  for (const id of typeof holders === 'number' ? [holders] : holders) {
+    const c = customerById(graph, id);
+    if (c === undefined) continue;
+    for (const p of c.profiles) {
+      if (profileHolds(p, identifier) || p.conflictingProfiles.some((q) => profileHolds(q, identifier))) {
+        out.push({ sak: sourceAccountKey(p.source, p.accountId), id });
+      }
+    }
+  }
+  return out;
+}
+
+/** The history of a customer, oldest entry first (HST-1). */
+export function historyOf(graph: CustomerGraph, id: CustomerId): HistoryEntry[] {
+  const out: HistoryEntry[] = [];
+  for (let n = readKey<HistoryNode>(versionOf(graph), HISTORY, id) ?? null; n !== null; n = n.previous) {
+    out.push({ seq: n.seq, event: n.event });
+  }
+  return out.reverse();
+}
+
+/** The search index's posting keys for a query's prefix, in key order (SRCH-1). */
+export function searchKeys(graph: CustomerGraph, prefix: string): string[] {
+  return readTables(versionOf(graph), (tables) => scanPrefix(tables[SEARCH] as ReturnType<typeof emptySearchIndex>, prefix));
+}
+
+/**
+ * Everything the indexes hold, for tests and diagnostics: the identifier index as (type, value, customer)
+ * triples, every search posting key, and every customer's history.
+ */
+export function indexContents(graph: CustomerGraph): {
+  readonly identifiers: readonly (readonly [type: string, value: string, id: CustomerId])[];
+  readonly searchKeys: readonly string[];
+  readonly history: ReadonlyMap<CustomerId, readonly HistoryEntry[]>;
+} {
+  const version = versionOf(graph);
+  const { identifiers, keys, owners } = readTables(version, (tables) => {
+    const identifiers: [string, string, CustomerId][] = [];
+    IDENTIFIER_TYPES.forEach((type, i) => {
+      for (const [value, holders] of tables[IDENTIFIER_TABLE_BASE + i] as Map<string, Holders>) {
+        for (const id of typeof holders === 'number' ? [holders] : holders) identifiers.push([type, value, id]);
+      }
+    });
+    const keys = [...(tables[SEARCH] as ReturnType<typeof emptySearchIndex>).keys()];
+    const owners = [...(tables[HISTORY] as Map<CustomerId, HistoryNode>).keys()];
+    return { identifiers, keys, owners };
+  });
+  const history = new Map<CustomerId, HistoryEntry[]>();
+  for (const id of owners.sort((a, b) => a - b)) history.set(id, historyOf(graph, id));
+  return { identifiers, searchKeys: keys, history };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Writing
+
+/** The (identifier table, value) pairs a customer holds, each once; none unless it is live. */
+function identifierPairs(customer: Customer | undefined): (number | string)[] {
+  const out: (number | string)[] = [];
+  if (customer === undefined || customer.status !== 'live') return out;
+  for (const profile of customer.profiles) {
+    addPairs(out, profile);
+    for (const p of profile.conflictingProfiles) addPairs(out, p);
+  }
+  return out;
+}
+
+function addPairs(out: (number | string)[], p: ProfileData): void {
+  for (const i of p.identifiers) {
+    const table = IDENTIFIER_TABLE.get(i.type);
+    if (table !== undefined && indexOfPair(out, table, i.value) === -1) out.push(table, i.value);
+  }
+}
+
+function indexOfPair(pairs: readonly (number | string)[], table: number, value: string): number {
+  for (let k = 0; k < pairs.length; k += 2) if (pairs[k] === table && pairs[k + 1] === value) return k;
+  return -1;
+}
+
+function addHolder(w: Writer, table: number, value: string, id: CustomerId): void {
+  const holders = w.get<Holders>(table, value);
+  if (holders === undefined) w.set(table, value, id);
+  else if (typeof holders === 'number') {
+    if (holders !== id) w.set(table, value, Object.freeze([holders, id]));
+  } else if (!holders.includes(id)) w.set(table, value, Object.freeze([...holders, id]));
+}
+
+function removeHolder(w: Writer, table: number, value: string, id: CustomerId): void {
+  const holders = w.get<Holders>(table, value);
+  if (holders === undefined) return;
+  if (typeof holders === 'number') {
+    if (holders === id) w.delete(table, value);
+    return;
+  }
+  const rest = holders.filter((h) => h !== id);
+  if (rest.length === holders.length) return;
+  w.set(table, value, rest.length === 1 ? (rest[0] as CustomerId) : Object.freeze(rest));
+}
+
+function updateIndexes(w: Writer, before: Customer | undefined, after: Customer): void {
+  // Records share untouched parts with their previous version: same profiles and status, same postings.
+  if (before !== undefined && before.profiles === after.profiles && before.status === after.status) return;
+  const was = identifierPairs(before);
+  const now = identifierPairs(after);
+  for (let k = 0; k < was.length; k += 2) {
+    if (indexOfPair(now, was[k] as number, was[k + 1] as string) === -1) removeHolder(w, was[k] as number, was[k + 1] as string, after.id);
+  }
+  for (let k = 0; k < now.length; k += 2) {
+    if (indexOfPair(was, now[k] as number, now[k + 1] as string) === -1) addHolder(w, now[k] as number, now[k + 1] as string, after.id);
+  }
+  // A key can occur twice (a conflicting profile with the same name as its main profile): sets, not lists.
+  const oldKeys = new Set(postingKeysOf(before));
+  const newKeys = new Set(postingKeysOf(after));
+  for (const k of oldKeys) if (!newKeys.has(k)) w.remove(SEARCH, k);
+  for (const k of newKeys) if (!oldKeys.has(k)) w.add(SEARCH, k);
+}
+
+/**
+ * Stores new versions of some customers and brings both indexes in line with them. The indexes are
+ * derived from the records by difference, so they can never disagree with them (ID-1); the cost is
+ * proportional to the identifiers of the changed customers, never to the size of the graph (ARC-3).
+ */
+export function commitCustomers(graph: CustomerGraph, records: readonly Customer[]): CustomerGraph {
+  let nextId = graph.nextCustomerId;
+  let count = graph.customerCount;
+  const version = writeVersion(versionOf(graph), (w) => {
+    for (const record of records) {
+      const before = w.get<Customer>(CUSTOMERS, record.id);
+      if (before === undefined) count++;
+      updateIndexes(w, before, record);
+      w.set(CUSTOMERS, record.id, record);
+      if (record.id >= nextId) nextId = record.id + 1;
+    }
+  });
+  return new Graph(graph.org, nextId, graph.eventCount, count, version);
+}
+
+/** Counts one more event and records it in the history of the customers it touched (HST-1). */
+export function recordEvent(graph: CustomerGraph, event: GraphEvent, touched: readonly CustomerId[]): CustomerGraph {
+  const seq = graph.eventCount + 1;
+  const version = writeVersion(versionOf(graph), (w) => {
+    for (let k = 0; k < touched.length; k++) {
+      const id = touched[k] as CustomerId;
+      if (touched.indexOf(id) !== k) continue;
+      const previous = w.get<HistoryNode>(HISTORY, id) ?? null;
+      w.set(HISTORY, id, Object.freeze({ seq, event, previous }));
+    }
+  });
+  return new Graph(graph.org, graph.nextCustomerId, seq, graph.customerCount, version);
+}
+
+/** Replaces the history of some customers, e.g. to drop what a PII deletion removes (PII-1). */
+export function rewriteHistory(
+  graph: CustomerGraph,
+  ids: readonly CustomerId[],
+  keep: (entry: HistoryEntry) => HistoryEntry | undefined,
+): CustomerGraph {
+  const rewritten = ids.map((id) => ({ id, entries: historyOf(graph, id).flatMap((e) => keep(e) ?? []) }));
+  const version = writeVersion(versionOf(graph), (w) => {
+    for (const { id, entries } of rewritten) {
+      if (w.get<HistoryNode>(HISTORY, id) === undefined) continue;
+      let node: HistoryNode | null = null;
+      for (const e of entries) node = Object.freeze({ seq: e.seq, event: e.event, previous: node });
+      if (node === null) w.delete(HISTORY, id);
+      else w.set(HISTORY, id, node);
+    }
+  });
+  return new Graph(graph.org, graph.nextCustomerId, graph.eventCount, graph.customerCount, version);
 }

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { domainError, type DomainError, type DomainWarning } from './errors';
-import { holdersOf, resolveLive, type CustomerGraph } from './graph';
+import { firstHolder, holderIn, resolveLive, type CustomerGraph } from './graph';
 import type { CustomerId } from './ids';
 import { isIdentifierType, normaliseIdentifier } from './identifiers';
 import { parseWith, readSourceAccount } from './validate';
@@ -44,8 +44,8 @@ export function lookup(graph: CustomerGraph, query: LookupQuery): Result<LookupR
   if (!isIdentifierType(q.identifierName)) return err(domainError(8013));
   const value = normaliseIdentifier(q.identifierName, q.identifierValue, graph.org.identifierRules, graph.org.blocklist);
   if (!value.ok) return err(domainError(8013));
-  const holders = holdersOf(graph, { type: q.identifierName, value: value.value });
-  const holder = account === undefined ? holders?.first() : holders?.get(account.key);
+  const identifier = { type: q.identifierName, value: value.value };
+  const holder = account === undefined ? firstHolder(graph, identifier) : holderIn(graph, identifier, account.source, account.accountId);
   const live = holder === undefined ? undefined : resolveLive(graph, holder);
   if (live === undefined) return err(domainError(all ? 8015 : 8065));
   return ok({ entity: live.id, warnings: [] });

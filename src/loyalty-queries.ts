@@ -4,7 +4,7 @@ import type { Customer } from './customer';
 import { domainError, mergedCustomer, type DomainError, type DomainWarning } from './errors';
 import type { GraphEvent } from './events';
 import type { GoodwillStatus, GoodwillType } from './goodwill';
-import { chainEnd, customerById, resolveLive, type CustomerGraph, type HistoryEntry } from './graph';
+import { chainEnd, customerById, historyOf, resolveLive, type CustomerGraph, type HistoryEntry } from './graph';
 import { customerId, type CustomerId } from './ids';
 import { lifetimePoints, loyaltyPoints, nextTierOf, type ProgramLedger, type TierChange } from './ledger';
 import type { Org } from './org';
@@ -450,7 +450,7 @@ export function changeRequests(graph: CustomerGraph, query: ChangeRequestsQuery)
     readable(graph, q.customerId).map((c) => {
       const lines: ChangeRequestView[] = [];
       for (const id of [c.id, ...c.victims]) {
-        for (const entry of graph.history.get(id) ?? []) {
+        for (const entry of historyOf(graph, id)) {
           const line = changeOf(graph.org, entry, c.id);
           if (line !== undefined && !lines.some((l) => l.id === line.id && l.baseType === line.baseType)) lines.push(line);
         }

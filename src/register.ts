@@ -3,10 +3,11 @@ import type { ProfileInput, RegisterCommand } from './commands';
 import { fieldMap, higherLoyalty, type Customer, type SourceProfile } from './customer';
 import { domainError, invalidInput, type DomainError } from './errors';
 import type { GraphEvent } from './events';
-import { holdersOf, resolveLive, type CustomerGraph } from './graph';
+import { holderIn, holdersOf, resolveLive, type CustomerGraph } from './graph';
 import { customerId, tillCode, type CustomerId } from './ids';
 import type { Identifier } from './identifiers';
 import { enrollmentEvents, rewardEvents } from './enrollment';
+import { EMPTY_LIST } from './internal/shared';
 import {
   readCommChannels,
   readCustomFields,
@@ -28,7 +29,7 @@ export function profileFor(profiles: readonly ProfileInput[] | undefined, accoun
 
 /** Same-source collisions: 1014 when one customer already holds them all, else the type's code (ID-2, REG-3). */
 function sameSourceCollision(graph: CustomerGraph, account: SourceAccount, identifiers: readonly Identifier[]): DomainError | undefined {
-  const holders = identifiers.map((id) => holdersOf(graph, id)?.get(account.key));
+  const holders = identifiers.map((id) => holderIn(graph, id, account.source, account.accountId));
   const first = holders.findIndex((h) => h !== undefined);
   if (first === -1) return undefined;
   if (holders.every((h) => h !== undefined && h === holders[0])) return domainError(1014);
@@ -45,7 +46,7 @@ export function holdersElsewhere(
 ): Map<CustomerId, Identifier> {
   const found = new Map<CustomerId, Identifier>();
   for (const id of identifiers) {
-    for (const [sak, holder] of holdersOf(graph, id) ?? []) {
+    for (const { sak, id: holder } of holdersOf(graph, id)) {
       if (sak === account.key) continue;
       const live = resolveLive(graph, holder);
       if (live === undefined || live.id === self || found.has(live.id)) continue;
@@ -99,7 +100,7 @@ export function decideRegister(
     commChannels: channels.value,
     fields: fields.value,
     attribution: { createDate: meta.at, createdBy: meta.till, modifiedDate: meta.at, modifiedBy: meta.till },
-    conflictingProfiles: [],
+    conflictingProfiles: EMPTY_LIST,
   };
   const [existingId] = elsewhere.keys();
   const existing = existingId === undefined ? undefined : resolveLive(graph, existingId);

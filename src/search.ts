@@ -1,9 +1,9 @@
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import type { DomainError, DomainWarning } from './errors';
-import { customerById, type CustomerGraph } from './graph';
+import { customerById, searchKeys, type CustomerGraph } from './graph';
 import type { CustomerId } from './ids';
-import { scanPrefix, type SearchPosting } from './internal/search-index';
+import { decodePosting, postingCustomer, type SearchPosting } from './internal/search-index';
 import type { Source } from './sources';
 import { parseWith } from './validate';
 
@@ -66,13 +66,14 @@ export function search(graph: CustomerGraph, query: SearchQuery): Result<SearchR
   // Every match is counted for `total`, but postings are kept only for the page being returned.
   const seen = new Set<CustomerId>();
   const page = new Map<CustomerId, SearchPosting[]>();
-  for (const posting of scanPrefix(graph.searchIndex, q)) {
-    if (seen.has(posting.customerId)) {
-      page.get(posting.customerId)?.push(posting);
+  for (const key of searchKeys(graph, q)) {
+    const id = postingCustomer(key);
+    if (seen.has(id)) {
+      page.get(id)?.push(decodePosting(key));
       continue;
     }
-    if (seen.size >= offset && seen.size < offset + limit) page.set(posting.customerId, [posting]);
-    seen.add(posting.customerId);
+    if (seen.size >= offset && seen.size < offset + limit) page.set(id, [decodePosting(key)]);
+    seen.add(id);
   }
   const data: SearchHit[] = [];
   for (const [id, postings] of page) {

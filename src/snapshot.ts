@@ -1,5 +1,5 @@
 import type { Customer } from './customer';
-import type { CustomerGraph } from './graph';
+import { allCustomers, type CustomerGraph } from './graph';
 
 /** A plain, ordered picture of a graph's records: equal graphs give deep-equal snapshots (ARC-2). */
 export interface GraphSnapshot {
@@ -10,6 +10,6 @@ export interface GraphSnapshot {
 
 /** Takes the snapshot of a graph; its indexes are left out because they are derived from the records (ID-1). */
 export function graphSnapshot(graph: CustomerGraph): GraphSnapshot {
-  const customers = [...graph.customers.values()].sort((a, b) => a.id - b.id);
+  const customers = allCustomers(graph);
   return { org: graph.org.id, nextCustomerId: graph.nextCustomerId, customers };
 }

@@ -2,7 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import type { Customer } from './customer';
 import type { DomainError } from './errors';
-import { chainEnd, customerById, holdersOf, resolveLive, type CustomerGraph } from './graph';
+import { chainEnd, customerById, firstHolder, resolveLive, type CustomerGraph } from './graph';
 import { isIdentifierType, normaliseIdentifier, type IdentifierType } from './identifiers';
 import { lifetimePoints, loyaltyPoints, nextTierOf } from './ledger';
 import { PII_DELETED_MESSAGE } from './loyalty';
@@ -218,7 +218,7 @@ export function customerGetV11(graph: CustomerGraph, query: V11Query): Result<V1
     } else {
       const type = key === 'external_id' ? 'externalId' : key;
       const read = isIdentifierType(type) ? normaliseIdentifier(type, value, graph.org.identifierRules, graph.org.blocklist) : undefined;
-      const holder = read?.ok === true ? holdersOf(graph, { type: type as IdentifierType, value: read.value })?.first() : undefined;
+      const holder = read?.ok === true ? firstHolder(graph, { type: type as IdentifierType, value: read.value }) : undefined;
       customer = holder === undefined ? undefined : resolveLive(graph, holder);
       if (customer === undefined) return failed(key, value, 1012, 'Cannot find customer with the provided mobile number/external ID/e-mail ID.');
     }

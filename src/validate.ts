@@ -14,6 +14,7 @@ import type { SourceAccountKey, TillCode } from './ids';
 import { isIdentifierType, normaliseIdentifier, type Identifier, type IdentifierType } from './identifiers';
 import type { Org } from './org';
 import { isSource, MULTI_ACCOUNT_SOURCES, sourceAccountKey, type Source } from './sources';
+import { DEFAULT_CHANNEL_META, EMPTY_FIELDS } from './internal/shared';
 
 /** Parses untrusted input with a schema into a 400 that names the first offending field (ARC-4). */
 export function parseWith<T>(schema: ZodType, input: unknown, root: readonly string[] = []): Result<T, InvalidInputError> {
@@ -157,14 +158,14 @@ export function readCommChannels(org: Org, inputs: readonly CommChannelInput[]):
       value,
       primary: bool(input.primary, false),
       verified: bool(input.verified, false),
-      meta: {
-        lastViewedDate: input.meta?.lastViewedDate ?? '',
-        residence: bool(input.meta?.residence, false),
-        office: bool(input.meta?.office, false),
-      },
+      meta: channelMeta(input.meta?.lastViewedDate ?? '', bool(input.meta?.residence, false), bool(input.meta?.office, false)),
     });
   }
   return ok(out);
+}
+
+function channelMeta(lastViewedDate: string, residence: boolean, office: boolean): CommChannel['meta'] {
+  return lastViewedDate === '' && !residence && !office ? DEFAULT_CHANNEL_META : { lastViewedDate, residence, office };
 }
 
 function scalarText(value: unknown): string | undefined {
@@ -184,7 +185,7 @@ export function readCustomFields(org: Org, input: Readonly<Record<string, unknow
     if (value === undefined || value.length > def.maxLength) return err(fieldError(1017, name, 'invalid value'));
     entries.push([def.name, value]);
   }
-  return ok(fieldMap(entries));
+  return ok(entries.length === 0 ? EMPTY_FIELDS : fieldMap(entries));
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -218,5 +219,5 @@ export function readExtendedFields(org: Org, input: Readonly<Record<string, unkn
     if (value === undefined) return err(fieldError(91015, name, `expected a valid ${def.type}`));
     entries.push([def.name, value]);
   }
-  return ok(fieldMap(entries));
+  return ok(entries.length === 0 ? EMPTY_FIELDS : fieldMap(entries));
 }

@@ -8,8 +8,10 @@ import {
   IDENTIFIER_TYPES,
   sourceAccountKey,
   type CustomerGraph,
+  type IdentifierType,
 } from '../src/index';
 import { build, changeCmd, given, registerCmd } from './support/given';
+import { holdersOf, indexContents } from '../src/graph';
 import { accepted, detailsOf, holderOf, profileOf, refused, register, run } from './support/requests';
 
 const SEED_TYPES = [
@@ -216,9 +218,8 @@ function heldByRecords(graph: CustomerGraph): string[] {
 /** Every entry of the identifier index, in the same form. */
 function indexed(graph: CustomerGraph): string[] {
   const out: string[] = [];
-  for (const [valueKey, holders] of graph.identifierIndex) {
-    const [type, value] = valueKey.split('\u0000');
-    for (const [sak, id] of holders) out.push(`${sak} ${type} ${value} -> ${id}`);
+  for (const [type, value] of indexContents(graph).identifiers) {
+    for (const { sak, id } of holdersOf(graph, { type: type as IdentifierType, value })) out.push(`${sak} ${type} ${value} -> ${id}`);
   }
   return out.sort();
 }

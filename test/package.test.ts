@@ -17,7 +17,7 @@ const script = `
   const r = m.execute(g0, { kind: 'register', source: 'INSTORE', body: { loyaltyInfo: { loyaltyType: 'loyalty' },
     profiles: [{ firstName: 'Ann', identifiers: [{ type: 'email', value: 'ann@example.com' }] }] }, meta });
   const hits = m.search(r.value.graph, { q: 'an' }).value.pagination.total;
-  console.log(JSON.stringify({ id: r.value.response.createdId, hits, before: g0.customers.size }));
+  console.log(JSON.stringify({ id: r.value.response.createdId, hits, before: g0.customerCount }));
 `;
 
 describe('the published package', () => {

@@ -18,6 +18,8 @@ import { build, changeCmd, META, registerCmd } from './support/given';
 import { deletePii, issue, issueCoupon, registerEnrolled, subscriptions, transfer } from './support/loyalty-state';
 import { merge, update } from './support/requests';
 import { asKind, FIRST, FOURTH, must, refusal, SECOND, THIRD } from './support/scenario';
+import { indexContents } from '../src/graph';
+import { decodePosting } from '../src/internal/search-index';
 
 /** Alice's personal values: every one must be gone from the graph after her PII deletion. */
 const ALICE_VALUES = {
@@ -121,9 +123,9 @@ function lifeAndDeletion(): { before: CustomerGraph; after: CustomerGraph } {
 function everything(graph: CustomerGraph): string {
   return JSON.stringify({
     snapshot: graphSnapshot(graph),
-    search: graph.searchIndex.toArray(),
-    identifierKeys: [...graph.identifierIndex.keys()],
-    history: graph.history,
+    search: indexContents(graph).searchKeys.map(decodePosting),
+    identifierKeys: indexContents(graph).identifiers,
+    history: [...indexContents(graph).history],
   }).toLowerCase();
 }
 

@@ -13,6 +13,7 @@ import {
   type ProgramLedger,
 } from '../../src/index';
 import { customersOf } from './run';
+import { customerById } from '../../src/graph';
 
 /** The programs of a customer as Fetch Customer Loyalty Details answers them; none when it cannot be read. */
 export function detailsOf(graph: CustomerGraph, id: number): ProgramDetails[] {
@@ -46,7 +47,7 @@ export function totalsByProgram(graph: CustomerGraph): Map<number, number> {
 
 /** A customer's ledger of one program, from its record. */
 export function ledgerOf(graph: CustomerGraph, id: number, programId: number): ProgramLedger | undefined {
-  return graph.customers.get(id as never)?.programs.find((l) => l.programId === programId);
+  return customerById(graph, id)?.programs.find((l) => l.programId === programId);
 }
 
 /** When a lot expires, as a number to order by: never is last. */
@@ -111,7 +112,7 @@ export function expectedLots(before: CustomerGraph, events: readonly GraphEvent[
   const key = (id: number, programId: number): string => `${id} ${programId}`;
   const get = (id: number, programId: number): Buckets => lots.get(key(id, programId)) ?? bucketsOf(ledgerOf(before, id, programId));
   const programsOf = (id: number): number[] => {
-    const ids = new Set(before.customers.get(id as never)?.programs.map((l) => l.programId) ?? []);
+    const ids = new Set(customerById(before, id)?.programs.map((l) => l.programId) ?? []);
     for (const k of lots.keys()) if (k.startsWith(`${id} `)) ids.add(Number(k.split(' ')[1]));
     return [...ids];
   };

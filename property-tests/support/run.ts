@@ -1,7 +1,7 @@
 // Runs command sequences and reads graphs for the properties. No test-runner imports: pure helpers.
 
-import { identifierValueKey } from '../../src/graph';
-import type { SearchPosting } from '../../src/internal/search-index';
+import { allCustomers, customerById, indexContents } from '../../src/graph';
+import { decodePosting, type SearchPosting } from '../../src/internal/search-index';
 import { resolveTargeted, resolveTargetedLoyalty, type Instruction, type LoyaltyTarget, type TargetCustomer } from './arbitraries';
 import {
   defaultOrg,
@@ -114,7 +114,7 @@ export function runSequence(instructions: readonly Instruction[], org: Org = the
 
 /** Every customer record of a graph. */
 export function customersOf(graph: CustomerGraph): Customer[] {
-  return [...graph.customers.values()];
+  return allCustomers(graph);
 }
 
 /** The live customers of a graph. */
@@ -164,27 +164,27 @@ export function holdingKey(h: { sak: string; type: string; value: string }): str
   return `${h.sak}\u0000${h.type}\u0000${h.value}`;
 }
 
-/** The identifier index flattened to `valueKey sak -> customer` triples. */
-export function indexTriples(graph: CustomerGraph): { valueKey: string; sak: string; customerId: number }[] {
-  const out: { valueKey: string; sak: string; customerId: number }[] = [];
-  for (const [valueKey, holders] of graph.identifierIndex) {
-    for (const [sak, customerId] of holders) out.push({ valueKey, sak, customerId });
+/** The identifier index flattened to `type value -> customer` triples, one per holder. */
+export function indexTriples(graph: CustomerGraph): { type: string; value: string; customerId: number }[] {
+  return indexContents(graph).identifiers.map(([type, value, customerId]) => ({ type, value, customerId }));
+}
+
+/** The same triples as the records say they should be: each (type, value) a live customer holds, once per customer. */
+export function expectedIndexTriples(graph: CustomerGraph): { type: string; value: string; customerId: number }[] {
+  const seen = new Set<string>();
+  const out: { type: string; value: string; customerId: number }[] = [];
+  for (const h of holdingsOf(graph)) {
+    const key = `${h.customerId}\u0000${h.type}\u0000${h.value}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ type: h.type, value: h.value, customerId: h.customerId });
   }
   return out;
 }
 
-/** The same triples as the records say they should be. */
-export function expectedIndexTriples(graph: CustomerGraph): { valueKey: string; sak: string; customerId: number }[] {
-  return holdingsOf(graph).map((h) => ({
-    valueKey: identifierValueKey({ type: h.type as never, value: h.value }),
-    sak: h.sak,
-    customerId: h.customerId,
-  }));
-}
-
 /** The postings of the search index. */
 export function searchPostings(graph: CustomerGraph): { key: string; posting: SearchPosting }[] {
-  return graph.searchIndex.toArray().map(([key, posting]) => ({ key, posting }));
+  return indexContents(graph).searchKeys.map((key) => ({ key, posting: decodePosting(key) }));
 }
 
 /** The postings the records call for: names and identifier values of every live profile (SRCH-1). */
@@ -222,14 +222,14 @@ export function profileCounts(customer: Customer): Map<string, number> {
 export function mergeChain(graph: CustomerGraph, id: number): { chain: number[]; end: Customer | undefined; looped: boolean } {
   const chain: number[] = [id];
   const seen = new Set<number>([id]);
-  let current = graph.customers.get(id as never);
+  let current = customerById(graph, id);
   while (current !== undefined && current.status === 'merged') {
     const next = current.mergedInto;
     if (next === null) return { chain, end: undefined, looped: false };
     if (seen.has(next)) return { chain: [...chain, next], end: undefined, looped: true };
     seen.add(next);
     chain.push(next);
-    current = graph.customers.get(next);
+    current = customerById(graph, next);
   }
   return { chain, end: current, looped: false };
 }

@@ -49,7 +49,7 @@ function orgSummary(ctx: Parameters<ApiRoute['handle']>[0]): Reply {
     till: ctx.till,
     durable: ctx.org.durable,
     eventCount: graph.eventCount,
-    customers: graph.customers.size,
+    customers: graph.customerCount,
     nextCustomerId: graph.nextCustomerId,
   });
 }
@@ -89,7 +89,7 @@ export const setupRoutes: readonly ApiRoute[] = [
       const replaced = await ctx.org.replaceLog(read.entries);
       if (replaced.isErr()) return errorReply(invalid('body', replaced.error));
       const graph = replaced.value;
-      return okReply({ success: true, org: ctx.org.org.id, entries: read.entries.length, eventCount: graph.eventCount, customers: graph.customers.size, warnings: [] });
+      return okReply({ success: true, org: ctx.org.org.id, entries: read.entries.length, eventCount: graph.eventCount, customers: graph.customerCount, warnings: [] });
     },
   },
   {
