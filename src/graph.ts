@@ -5,7 +5,7 @@ import { IDENTIFIER_TYPES, type Identifier } from './identifiers';
 import { emptySearchIndex, postingKeysOf, scanPrefix } from './internal/search-index';
 import { createStore, readKey, readTables, writeVersion, type Version, type Writer } from './internal/versioned-store';
 import type { Org } from './org';
-import { sourceAccountKey, type Source } from './sources';
+import { MULTI_ACCOUNT_SOURCES, SOURCES, sourceAccountKey, type Source } from './sources';
 
 /**
  * The customer graph of one org: an immutable value. Every command returns a new graph and leaves the
@@ -37,8 +37,42 @@ const SEARCH = 2;
 const IDENTIFIER_TABLE_BASE = 3;
 const IDENTIFIER_TABLE: ReadonlyMap<string, number> = new Map(IDENTIFIER_TYPES.map((t, i) => [t, IDENTIFIER_TABLE_BASE + i]));
 
-/** The live customers holding one identifier value: one id, or (rarely) the ids of several, oldest first. */
-type Holders = CustomerId | readonly CustomerId[];
+/**
+ * Who holds one identifier value: a holding (customer and source account packed in one number), or
+ * (rarely: one customer holding it in several source accounts, or several customers) a list of them.
+ */
+type Holders = number | readonly number[];
+
+/**
+ * The source accounts of an org, numbered from 1 so that a holding packs into one small integer:
+ * `customerId * slots + account`. Number 0 stands for an account the org's configuration does not list
+ * (only a replayed event can bring one); for those the account is read from the customer's record.
+ */
+interface AccountNumbers {
+  readonly slots: number;
+  readonly numbers: ReadonlyMap<string, number>;
+  readonly keys: readonly SourceAccountKey[];
+}
+
+const accountNumbersByOrg = new WeakMap<Org, AccountNumbers>();
+
+function accountNumbers(org: Org): AccountNumbers {
+  let found = accountNumbersByOrg.get(org);
+  if (found === undefined) {
+    const keys: SourceAccountKey[] = [];
+    for (const source of SOURCES) {
+      if (MULTI_ACCOUNT_SOURCES.has(source)) for (const account of org.accounts.get(source) ?? []) keys.push(sourceAccountKey(source, account));
+      else keys.push(sourceAccountKey(source, ''));
+    }
+    found = { slots: keys.length + 1, numbers: new Map(keys.map((k, i) => [k, i + 1])), keys };
+    accountNumbersByOrg.set(org, found);
+  }
+  return found;
+}
+
+function accountNumber(numbers: AccountNumbers, source: Source, accountId: string): number {
+  return numbers.numbers.get(MULTI_ACCOUNT_SOURCES.has(source) ? `${source}/${accountId}` : source) ?? 0;
+}
 
 /** A history entry and the one before it. */
 interface HistoryNode extends HistoryEntry {
@@ -131,7 +165,7 @@ export function allCustomers(graph: CustomerGraph): Customer[] {
   );
 }
 
-function holdersIn(graph: CustomerGraph, identifier: Identifier): Holders | undefined {
+function holdingsAt(graph: CustomerGraph, identifier: Identifier): Holders | undefined {
   const table = IDENTIFIER_TABLE.get(identifier.type);
   return table === undefined ? undefined : readKey<Holders>(versionOf(graph), table, identifier.value);
 }
@@ -141,52 +175,61 @@ function profileHolds(p: ProfileData, identifier: Identifier): boolean {
   return false;
 }
 
-/** Whether a customer holds the identifier in this source account, in its profile or a conflicting one there. */
-function holdsIn(customer: Customer, identifier: Identifier, source: Source, accountId: string): boolean {
+/** The source accounts where a customer's record holds the identifier, in its profile or a conflicting one there. */
+function accountsHolding(customer: Customer, identifier: Identifier): SourceAccountKey[] {
+  const out: SourceAccountKey[] = [];
   for (const p of customer.profiles) {
-    if (p.source !== source || p.accountId !== accountId) continue;
-    if (profileHolds(p, identifier)) return true;
-    for (const q of p.conflictingProfiles) if (profileHolds(q, identifier)) return true;
+    if (profileHolds(p, identifier) || p.conflictingProfiles.some((q) => profileHolds(q, identifier))) {
+      out.push(sourceAccountKey(p.source, p.accountId));
+    }
   }
-  return false;
+  return out;
+}
+
+/** Every (source account, live customer) a holdings entry stands for, oldest first. */
+function decodeHoldings(graph: CustomerGraph, identifier: Identifier, holders: Holders): { sak: SourceAccountKey; id: CustomerId }[] {
+  const numbers = accountNumbers(graph.org);
+  const out: { sak: SourceAccountKey; id: CustomerId }[] = [];
+  for (const h of typeof holders === 'number' ? [holders] : holders) {
+    const id = Math.floor(h / numbers.slots) as CustomerId;
+    const account = h % numbers.slots;
+    if (account !== 0) {
+      out.push({ sak: numbers.keys[account - 1] as SourceAccountKey, id });
+      continue;
+    }
+    const c = customerById(graph, id);
+    const known = new Set(numbers.keys as readonly string[]);
+    for (const sak of c === undefined ? [] : accountsHolding(c, identifier)) if (!known.has(sak)) out.push({ sak, id });
+  }
+  return out;
 }
 
 /** The live customer holding an identifier in one source account, if any (ID-1). */
 export function holderIn(graph: CustomerGraph, identifier: Identifier, source: Source, accountId: string): CustomerId | undefined {
-  const holders = holdersIn(graph, identifier);
+  const holders = holdingsAt(graph, identifier);
   if (holders === undefined) return undefined;
-  if (typeof holders === 'number') {
-    const c = customerById(graph, holders);
-    return c !== undefined && holdsIn(c, identifier, source, accountId) ? holders : undefined;
+  const numbers = accountNumbers(graph.org);
+  const account = accountNumber(numbers, source, accountId);
+  if (account !== 0) {
+    if (typeof holders === 'number') return holders % numbers.slots === account ? (Math.floor(holders / numbers.slots) as CustomerId) : undefined;
+    for (const h of holders) if (h % numbers.slots === account) return Math.floor(h / numbers.slots) as CustomerId;
+    return undefined;
   }
-  for (const id of holders) {
-    const c = customerById(graph, id);
-    if (c !== undefined && holdsIn(c, identifier, source, accountId)) return id;
-  }
-  return undefined;
+  const sak = sourceAccountKey(source, accountId);
+  return decodeHoldings(graph, identifier, holders).find((h) => h.sak === sak)?.id;
 }
 
 /** The first live customer to have taken an identifier value, in any source account (LKP-1 with `ALL`). */
 export function firstHolder(graph: CustomerGraph, identifier: Identifier): CustomerId | undefined {
-  const holders = holdersIn(graph, identifier);
-  return holders === undefined || typeof holders === 'number' ? holders : holders[0];
+  const holders = holdingsAt(graph, identifier);
+  const first = holders === undefined || typeof holders === 'number' ? holders : holders[0];
+  return first === undefined ? undefined : (Math.floor(first / accountNumbers(graph.org).slots) as CustomerId);
 }
 
-/** Every (source account, live customer) holding an identifier value, oldest holder first (ID-1, REG-6). */
+/** Every (source account, live customer) holding an identifier value, oldest holding first (ID-1, REG-6). */
 export function holdersOf(graph: CustomerGraph, identifier: Identifier): { readonly sak: SourceAccountKey; readonly id: CustomerId }[] {
-  const holders = holdersIn(graph, identifier);
-  if (holders === undefined) return [];
-  const out: { sak: SourceAccountKey; id: CustomerId }[] = [];
-  for (const id of typeof holders === 'number' ? [holders] : holders) {
-    const c = customerById(graph, id);
-    if (c === undefined) continue;
-    for (const p of c.profiles) {
-      if (profileHolds(p, identifier) || p.conflictingProfiles.some((q) => profileHolds(q, identifier))) {
-        out.push({ sak: sourceAccountKey(p.source, p.accountId), id });
-      }
-    }
-  }
-  return out;
+  const holders = holdingsAt(graph, identifier);
+  return holders === undefined ? [] : decodeHoldings(graph, identifier, holders);
 }
 
 /** The history of a customer, oldest entry first (HST-1). */
@@ -208,6 +251,7 @@ export function searchKeys(graph: CustomerGraph, prefix: string): string[] {
  * triples, every search posting key, and every customer's history.
  */
 export function indexContents(graph: CustomerGraph): {
+  /** One entry per holding: a customer holding a value in two source accounts appears twice, unless the org does not list them. */
   readonly identifiers: readonly (readonly [type: string, value: string, id: CustomerId])[];
   readonly searchKeys: readonly string[];
   readonly history: ReadonlyMap<CustomerId, readonly HistoryEntry[]>;
@@ -215,9 +259,10 @@ export function indexContents(graph: CustomerGraph): {
   const version = versionOf(graph);
   const { identifiers, keys, owners } = readTables(version, (tables) => {
     const identifiers: [string, string, CustomerId][] = [];
+    const { slots } = accountNumbers(graph.org);
     IDENTIFIER_TYPES.forEach((type, i) => {
       for (const [value, holders] of tables[IDENTIFIER_TABLE_BASE + i] as Map<string, Holders>) {
-        for (const id of typeof holders === 'number' ? [holders] : holders) identifiers.push([type, value, id]);
+        for (const h of typeof holders === 'number' ? [holders] : holders) identifiers.push([type, value, Math.floor(h / slots) as CustomerId]);
       }
     });
     const keys = [...(tables[SEARCH] as ReturnType<typeof emptySearchIndex>).keys()];
@@ -232,59 +277,65 @@ export function indexContents(graph: CustomerGraph): {
 // ---------------------------------------------------------------------------------------------------
 // Writing
 
-/** The (identifier table, value) pairs a customer holds, each once; none unless it is live. */
-function identifierPairs(customer: Customer | undefined): (number | string)[] {
+/**
+ * The holdings of a customer as flat triples (identifier table, value, holding), each once; none unless
+ * it is live. Accounts the org does not list share holding number 0, so they count once per customer.
+ */
+function holdingsOfRecord(numbers: AccountNumbers, customer: Customer | undefined): (number | string)[] {
   const out: (number | string)[] = [];
   if (customer === undefined || customer.status !== 'live') return out;
   for (const profile of customer.profiles) {
-    addPairs(out, profile);
-    for (const p of profile.conflictingProfiles) addPairs(out, p);
+    const holding = customer.id * numbers.slots + accountNumber(numbers, profile.source, profile.accountId);
+    addHoldings(out, profile, holding);
+    for (const p of profile.conflictingProfiles) addHoldings(out, p, holding);
   }
   return out;
 }
 
-function addPairs(out: (number | string)[], p: ProfileData): void {
+function addHoldings(out: (number | string)[], p: ProfileData, holding: number): void {
   for (const i of p.identifiers) {
     const table = IDENTIFIER_TABLE.get(i.type);
-    if (table !== undefined && indexOfPair(out, table, i.value) === -1) out.push(table, i.value);
+    if (table !== undefined && indexOfTriple(out, table, i.value, holding) === -1) out.push(table, i.value, holding);
   }
 }
 
-function indexOfPair(pairs: readonly (number | string)[], table: number, value: string): number {
-  for (let k = 0; k < pairs.length; k += 2) if (pairs[k] === table && pairs[k + 1] === value) return k;
+function indexOfTriple(triples: readonly (number | string)[], table: number, value: string, holding: number): number {
+  for (let k = 0; k < triples.length; k += 3) if (triples[k + 2] === holding && triples[k + 1] === value && triples[k] === table) return k;
   return -1;
 }
 
-function addHolder(w: Writer, table: number, value: string, id: CustomerId): void {
+function addHolding(w: Writer, table: number, value: string, holding: number): void {
   const holders = w.get<Holders>(table, value);
-  if (holders === undefined) w.set(table, value, id);
+  if (holders === undefined) w.set(table, value, holding);
   else if (typeof holders === 'number') {
-    if (holders !== id) w.set(table, value, Object.freeze([holders, id]));
-  } else if (!holders.includes(id)) w.set(table, value, Object.freeze([...holders, id]));
+    if (holders !== holding) w.set(table, value, Object.freeze([holders, holding]));
+  } else if (!holders.includes(holding)) w.set(table, value, Object.freeze([...holders, holding]));
 }
 
-function removeHolder(w: Writer, table: number, value: string, id: CustomerId): void {
+function removeHolding(w: Writer, table: number, value: string, holding: number): void {
   const holders = w.get<Holders>(table, value);
   if (holders === undefined) return;
   if (typeof holders === 'number') {
-    if (holders === id) w.delete(table, value);
+    if (holders === holding) w.delete(table, value);
     return;
   }
-  const rest = holders.filter((h) => h !== id);
+  const rest = holders.filter((h) => h !== holding);
   if (rest.length === holders.length) return;
-  w.set(table, value, rest.length === 1 ? (rest[0] as CustomerId) : Object.freeze(rest));
+  w.set(table, value, rest.length === 1 ? (rest[0] as number) : Object.freeze(rest));
 }
 
-function updateIndexes(w: Writer, before: Customer | undefined, after: Customer): void {
+function updateIndexes(w: Writer, numbers: AccountNumbers, before: Customer | undefined, after: Customer): void {
   // Records share untouched parts with their previous version: same profiles and status, same postings.
   if (before !== undefined && before.profiles === after.profiles && before.status === after.status) return;
-  const was = identifierPairs(before);
-  const now = identifierPairs(after);
-  for (let k = 0; k < was.length; k += 2) {
-    if (indexOfPair(now, was[k] as number, was[k + 1] as string) === -1) removeHolder(w, was[k] as number, was[k + 1] as string, after.id);
+  const was = holdingsOfRecord(numbers, before);
+  const now = holdingsOfRecord(numbers, after);
+  for (let k = 0; k < was.length; k += 3) {
+    const [table, value, holding] = [was[k] as number, was[k + 1] as string, was[k + 2] as number];
+    if (indexOfTriple(now, table, value, holding) === -1) removeHolding(w, table, value, holding);
   }
-  for (let k = 0; k < now.length; k += 2) {
-    if (indexOfPair(was, now[k] as number, now[k + 1] as string) === -1) addHolder(w, now[k] as number, now[k + 1] as string, after.id);
+  for (let k = 0; k < now.length; k += 3) {
+    const [table, value, holding] = [now[k] as number, now[k + 1] as string, now[k + 2] as number];
+    if (indexOfTriple(was, table, value, holding) === -1) addHolding(w, table, value, holding);
   }
   // A key can occur twice (a conflicting profile with the same name as its main profile): sets, not lists.
   const oldKeys = new Set(postingKeysOf(before));
@@ -301,11 +352,12 @@ function updateIndexes(w: Writer, before: Customer | undefined, after: Customer)
 export function commitCustomers(graph: CustomerGraph, records: readonly Customer[]): CustomerGraph {
   let nextId = graph.nextCustomerId;
   let count = graph.customerCount;
+  const numbers = accountNumbers(graph.org);
   const version = writeVersion(versionOf(graph), (w) => {
     for (const record of records) {
       const before = w.get<Customer>(CUSTOMERS, record.id);
       if (before === undefined) count++;
-      updateIndexes(w, before, record);
+      updateIndexes(w, numbers, before, record);
       w.set(CUSTOMERS, record.id, record);
       if (record.id >= nextId) nextId = record.id + 1;
     }

@@ -130,17 +130,28 @@ export function normaliseIdentifier(
   const text = typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0 ? String(raw) : raw;
   if (typeof text !== 'string') return { ok: false, problem: 'invalid' };
   const lowered = text.trim().toLowerCase();
-  if (blocklist.values.has(lowered) || blocklist.patterns.some((p) => p.test(lowered))) {
-    return { ok: false, problem: 'blocked' };
-  }
+  if (isBlocked(lowered, blocklist)) return BLOCKED;
   const value = readValue(type, text, rules);
-  if (value === undefined) return { ok: false, problem: 'invalid' };
-  const blocked = (v: string): boolean => blocklist.values.has(v.toLowerCase()) || blocklist.patterns.some((p) => p.test(v));
-  // A mobile is also judged by its national part: `+91 0000000000` is the blocked `0000000000` (IDN-2, IDN-3).
-  if (blocked(value) || (type === 'mobile' && blocked(nationalPart(value, rules)))) {
-    return { ok: false, problem: 'blocked' };
+  if (value === undefined) return INVALID;
+  // The normalised value is judged too (patterns ignore case, so its lower-cased form is enough), and a
+  // mobile by its national part as well: `+91 0000000000` is the blocked `0000000000` (IDN-2, IDN-3).
+  const normalisedLower = value.toLowerCase();
+  if (normalisedLower !== lowered && isBlocked(normalisedLower, blocklist)) return BLOCKED;
+  if (type === 'mobile') {
+    const national = nationalPart(value, rules);
+    if (national !== value && isBlocked(national, blocklist)) return BLOCKED;
   }
   return { ok: true, value };
+}
+
+const BLOCKED: NormalisedValue = Object.freeze({ ok: false, problem: 'blocked' });
+const INVALID: NormalisedValue = Object.freeze({ ok: false, problem: 'invalid' });
+
+/** Whether a lower-cased value is on the blocklist, by value or by pattern (patterns are case-insensitive). */
+function isBlocked(lowered: string, blocklist: Blocklist): boolean {
+  if (blocklist.values.has(lowered)) return true;
+  for (const p of blocklist.patterns) if (p.test(lowered)) return true;
+  return false;
 }
 
 /** The national number of a normalised mobile that carries the org's country code; otherwise the mobile itself. */

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { domainError, type DomainError, type DomainWarning } from './errors';
-import { firstHolder, holderIn, resolveLive, type CustomerGraph } from './graph';
+import { firstHolder, holderIn, type CustomerGraph } from './graph';
 import type { CustomerId } from './ids';
 import { isIdentifierType, normaliseIdentifier } from './identifiers';
 import { parseWith, readSourceAccount } from './validate';
@@ -46,7 +46,7 @@ export function lookup(graph: CustomerGraph, query: LookupQuery): Result<LookupR
   if (!value.ok) return err(domainError(8013));
   const identifier = { type: q.identifierName, value: value.value };
   const holder = account === undefined ? firstHolder(graph, identifier) : holderIn(graph, identifier, account.source, account.accountId);
-  const live = holder === undefined ? undefined : resolveLive(graph, holder);
-  if (live === undefined) return err(domainError(all ? 8015 : 8065));
-  return ok({ entity: live.id, warnings: [] });
+  // The index holds live customers only (ID-1): a victim's identifiers moved to its survivor (MRG-4).
+  if (holder === undefined) return err(domainError(all ? 8015 : 8065));
+  return ok({ entity: holder, warnings: [] });
 }

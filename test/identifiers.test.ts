@@ -9,6 +9,11 @@ import {
   sourceAccountKey,
   type CustomerGraph,
   type IdentifierType,
+  type CustomerRegistered,
+  decide,
+  defaultOrg,
+  emptyGraph,
+  evolve,
 } from '../src/index';
 import { build, changeCmd, given, registerCmd } from './support/given';
 import { holdersOf, indexContents } from '../src/graph';
@@ -218,8 +223,10 @@ function heldByRecords(graph: CustomerGraph): string[] {
 /** Every entry of the identifier index, in the same form. */
 function indexed(graph: CustomerGraph): string[] {
   const out: string[] = [];
-  for (const [type, value] of indexContents(graph).identifiers) {
-    for (const { sak, id } of holdersOf(graph, { type: type as IdentifierType, value })) out.push(`${sak} ${type} ${value} -> ${id}`);
+  const values = new Set(indexContents(graph).identifiers.map(([type, value]) => `${type}\u0000${value}`));
+  for (const tv of values) {
+    const [type, value] = tv.split('\u0000') as [IdentifierType, string];
+    for (const { sak, id } of holdersOf(graph, { type, value })) out.push(`${sak} ${type} ${value} -> ${id}`);
   }
   return out.sort();
 }
@@ -254,6 +261,19 @@ describe('ID-1: at most one live customer per (source account, type, value)', ()
     expect(heldByRecords(graph).length).toBeGreaterThan(4);
     expect(indexed(graph)).toEqual(heldByRecords(graph));
     expect(holderOf(graph, 'mobile', '919111111111')).toBe(8015);
+  });
+
+  it('ID-1: a replayed profile in an account the org does not list is still indexed: found by ALL, named by its account, and combined into', () => {
+    const [event] = decide(emptyGraph(defaultOrg()), registerCmd([{ type: 'mobile', value: '9111111111' }], { source: 'WECHAT', accountId: '22232' }))._unsafeUnwrap();
+    const unlisted = { ...(event as CustomerRegistered), profile: { ...(event as CustomerRegistered).profile, accountId: 'unlisted' } };
+    const graph = evolve(emptyGraph(defaultOrg()), unlisted);
+    expect(graph.customerCount).toBe(1);
+    expect(holderOf(graph, 'mobile', '919111111111')).toBe(1);
+    expect(holdersOf(graph, { type: 'mobile', value: '919111111111' })).toEqual([{ sak: 'WECHAT/unlisted', id: 1 }]);
+    expect(indexed(graph)).toEqual(heldByRecords(graph));
+    const combined = accepted(execute(graph, registerCmd([{ type: 'mobile', value: '9111111111' }])));
+    expect((combined.response as { createdId: number }).createdId).toBe(1);
+    expect(holdersOf(combined.graph, { type: 'mobile', value: '919111111111' }).map((h) => h.sak).sort()).toEqual(['INSTORE', 'WECHAT/unlisted']);
   });
 
   it('ID-1: every identifier of every profile is found by lookup in its source account, pointing at its customer', () => {

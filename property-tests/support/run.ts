@@ -169,12 +169,12 @@ export function indexTriples(graph: CustomerGraph): { type: string; value: strin
   return indexContents(graph).identifiers.map(([type, value, customerId]) => ({ type, value, customerId }));
 }
 
-/** The same triples as the records say they should be: each (type, value) a live customer holds, once per customer. */
+/** The same triples as the records say they should be: each (type, value) a live customer holds, once per source account. */
 export function expectedIndexTriples(graph: CustomerGraph): { type: string; value: string; customerId: number }[] {
   const seen = new Set<string>();
   const out: { type: string; value: string; customerId: number }[] = [];
   for (const h of holdingsOf(graph)) {
-    const key = `${h.customerId}\u0000${h.type}\u0000${h.value}`;
+    const key = `${h.customerId}\u0000${h.sak}\u0000${h.type}\u0000${h.value}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ type: h.type, value: h.value, customerId: h.customerId });
