@@ -188,3 +188,19 @@ export type GraphEvent =
   | GoodwillRequested
   | GoodwillResolved
   | PiiDeleted;
+
+/**
+ * The events Get Change Requests derives its lines from (HST-1): identifier changes, merges, points and
+ * coupons. A customer's history keeps only these; registrations, updates, enrollments, subscriptions and
+ * goodwill leave no line, so keeping them would cost memory for every customer and answer nothing.
+ */
+export const CHANGE_EVENT_KINDS: ReadonlySet<GraphEvent['kind']> = new Set<GraphEvent['kind']>([
+  'IdentifierAdded',
+  'IdentifierRemoved',
+  'CustomersMerged',
+  'PointsMoved',
+  'PointsExpired',
+  'PointsTransferred',
+  'CouponIssued',
+  'CouponRedeemed',
+]);

@@ -1,5 +1,5 @@
 import type { CommChannel, Customer, ProfileData } from './customer';
-import type { GraphEvent } from './events';
+import { CHANGE_EVENT_KINDS, type GraphEvent } from './events';
 import { commitCustomers, customerById, recordEvent, rewriteHistory, type CustomerGraph } from './graph';
 import type { Identifier } from './identifiers';
 import { freezeDeep, produce } from './internal/immer';
@@ -157,7 +157,8 @@ function nextRecords(graph: CustomerGraph, event: GraphEvent): readonly Customer
 export function fold(graph: CustomerGraph, event: GraphEvent): CustomerGraph {
   const records = nextRecords(graph, event);
   if (records.length === 0) return graph;
-  const next = recordEvent(commitCustomers(graph, records), event, records.map((r) => r.id));
+  const touched = CHANGE_EVENT_KINDS.has(event.kind) ? records.map((r) => r.id) : [];
+  const next = recordEvent(commitCustomers(graph, records), event, touched);
   return event.kind === 'PiiDeleted' ? forgetPersonalHistory(next, records) : next;
 }
 

@@ -365,9 +365,10 @@ export function commitCustomers(graph: CustomerGraph, records: readonly Customer
   return new Graph(graph.org, nextId, graph.eventCount, count, version);
 }
 
-/** Counts one more event and records it in the history of the customers it touched (HST-1). */
+/** Counts one more event and records it in the history of the given customers (HST-1). */
 export function recordEvent(graph: CustomerGraph, event: GraphEvent, touched: readonly CustomerId[]): CustomerGraph {
   const seq = graph.eventCount + 1;
+  if (touched.length === 0) return new Graph(graph.org, graph.nextCustomerId, seq, graph.customerCount, versionOf(graph));
   const version = writeVersion(versionOf(graph), (w) => {
     for (let k = 0; k < touched.length; k++) {
       const id = touched[k] as CustomerId;

@@ -7,6 +7,9 @@ import {
   type Command,
   type CustomerGraph,
 } from '../src/index';
+import { CHANGE_EVENT_KINDS } from '../src/events';
+import { historyOf } from '../src/graph';
+import { customerId } from '../src/ids';
 import { build, changeCmd, registerCmd } from './support/given';
 import { at, issue, issueCoupon, redeem, registerEnrolled } from './support/loyalty-state';
 import { FIRST, mergeCmd, must, refusal, SECOND } from './support/scenario';
@@ -271,5 +274,19 @@ describe('HST-1: change requests of customers that are not live', () => {
     ]);
     expect(refusal(changeRequests(graph, { customerId: 42 })).code).toBe(8015);
     expect(refusal(changeRequests(graph, { customerId: SECOND }))).toMatchObject({ code: 8069, survivorId: FIRST });
+  });
+});
+
+describe('HST-1: the history keeps only the events change requests are made of', () => {
+  it('HST-1: after registration, enrollment, identifier changes, points and a coupon, the history holds exactly the events of the listed kinds, and every one of them gives a line', () => {
+    const { graph } = timeline(ALICES_LIFE);
+    const kinds = historyOf(graph, customerId(FIRST)).map((e) => e.event.kind);
+    expect(kinds.length).toBeGreaterThan(3);
+    for (const kind of kinds) expect(CHANGE_EVENT_KINDS.has(kind), kind).toBe(true);
+    expect(kinds).not.toContain('CustomerRegistered');
+    expect(kinds).not.toContain('ProgramEnrolled');
+    // Lines come only from those events (plus the tier history of the ledgers): nothing was lost by not keeping the rest.
+    const fromEvents = lines(graph).filter((l) => l.baseType !== 'TIER');
+    expect(fromEvents).toHaveLength(kinds.length);
   });
 });
