@@ -14,7 +14,7 @@ import type { SourceAccountKey, TillCode } from './ids';
 import { isIdentifierType, normaliseIdentifier, type Identifier, type IdentifierType } from './identifiers';
 import type { Org } from './org';
 import { isSource, MULTI_ACCOUNT_SOURCES, sourceAccountKey, type Source } from './sources';
-import { DEFAULT_CHANNEL_META, EMPTY_FIELDS } from './internal/shared';
+import { DEFAULT_CHANNEL_META, sharedFieldMap } from './internal/shared';
 
 /** Parses untrusted input with a schema into a 400 that names the first offending field (ARC-4). */
 export function parseWith<T>(schema: ZodType, input: unknown, root: readonly string[] = []): Result<T, InvalidInputError> {
@@ -185,7 +185,7 @@ export function readCustomFields(org: Org, input: Readonly<Record<string, unknow
     if (value === undefined || value.length > def.maxLength) return err(fieldError(1017, name, 'invalid value'));
     entries.push([def.name, value]);
   }
-  return ok(entries.length === 0 ? EMPTY_FIELDS : fieldMap(entries));
+  return ok(sharedFieldMap(entries));
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -219,5 +219,5 @@ export function readExtendedFields(org: Org, input: Readonly<Record<string, unkn
     if (value === undefined) return err(fieldError(91015, name, `expected a valid ${def.type}`));
     entries.push([def.name, value]);
   }
-  return ok(entries.length === 0 ? EMPTY_FIELDS : fieldMap(entries));
+  return ok(sharedFieldMap(entries));
 }

@@ -233,6 +233,27 @@ describe('FLD-2: extended fields must be enabled and of the field type (91015)',
   });
 });
 
+describe('FLD-2: equal extended fields of different customers stay independent', () => {
+  it('FLD-2: many customers registered with the same extended fields each keep them, and an update of one changes no other, in this graph or an older one', () => {
+    const commands = Array.from({ length: 20 }, (_, i) =>
+      registerCmd([{ type: 'mobile', value: `91111111${String(i).padStart(2, '0')}` }], { extendedFields: { gender: 'Male', city: 'Pune' } }),
+    );
+    const before = run(commands);
+    const after = accepted(execute(before, update(1, 'INSTORE', { extendedFields: { gender: 'Female' } }))).graph;
+    expect({ ...detailsOf(after, 1).extendedFields }).toEqual({ gender: 'Female', city: 'Pune' });
+    for (let id = 2; id <= 20; id++) expect({ ...detailsOf(after, id).extendedFields }).toEqual({ gender: 'Male', city: 'Pune' });
+    expect({ ...detailsOf(before, 1).extendedFields }).toEqual({ gender: 'Male', city: 'Pune' });
+  });
+
+  it('FLD-2: extended fields with many distinct values (more than any cache of shared maps holds) are each kept as given', () => {
+    const commands = Array.from({ length: 5000 }, (_, i) =>
+      registerCmd([{ type: 'externalId', value: `X${i}` }], { loyaltyType: 'non_loyalty', extendedFields: { city: `City ${i}` } }),
+    );
+    const graph = run(commands);
+    for (const id of [1, 2500, 4097, 5000]) expect({ ...detailsOf(graph, id).extendedFields }).toEqual({ city: `City ${id - 1}` });
+  });
+});
+
 describe('FLD-3: names and enum values match case-insensitively and are stored in the org spelling', () => {
   it('FLD-3: extended field names and enum values are stored in the org spelling (the samples send Male and MALE)', () => {
     const graph = run([withExtended({ GENDER: 'MALE', City: 'Bangalore' })]);
