@@ -1,6 +1,6 @@
 import type { CommChannel, Customer, ProfileData } from './customer';
 import { CHANGE_EVENT_KINDS, type GraphEvent } from './events';
-import { commitCustomers, customerById, recordEvent, rewriteHistory, type CustomerGraph } from './graph';
+import { commitEvent, customerById, rewriteHistory, type CustomerGraph } from './graph';
 import type { Identifier } from './identifiers';
 import { freezeDeep, produce } from './internal/immer';
 import { EMPTY_LIST } from './internal/shared';
@@ -157,8 +157,7 @@ function nextRecords(graph: CustomerGraph, event: GraphEvent): readonly Customer
 export function fold(graph: CustomerGraph, event: GraphEvent): CustomerGraph {
   const records = nextRecords(graph, event);
   if (records.length === 0) return graph;
-  const touched = CHANGE_EVENT_KINDS.has(event.kind) ? records.map((r) => r.id) : [];
-  const next = recordEvent(commitCustomers(graph, records), event, touched);
+  const next = commitEvent(graph, records, event, CHANGE_EVENT_KINDS.has(event.kind) ? records.map((r) => r.id) : []);
   return event.kind === 'PiiDeleted' ? forgetPersonalHistory(next, records) : next;
 }
 

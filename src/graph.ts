@@ -345,13 +345,21 @@ function updateIndexes(w: Writer, numbers: AccountNumbers, before: Customer | un
 }
 
 /**
- * Stores new versions of some customers and brings both indexes in line with them. The indexes are
- * derived from the records by difference, so they can never disagree with them (ID-1); the cost is
- * proportional to the identifiers of the changed customers, never to the size of the graph (ARC-3).
+ * Folds one event's outcome into the graph, in one new version: stores the new versions of the customers
+ * it changed, brings both indexes in line with them, counts the event and records it in the history of
+ * `historyOwners` (HST-1). The indexes are derived from the records by difference, so they can never
+ * disagree with them (ID-1); the cost is proportional to the identifiers of the changed customers, never
+ * to the size of the graph (ARC-3).
  */
-export function commitCustomers(graph: CustomerGraph, records: readonly Customer[]): CustomerGraph {
+export function commitEvent(
+  graph: CustomerGraph,
+  records: readonly Customer[],
+  event: GraphEvent,
+  historyOwners: readonly CustomerId[],
+): CustomerGraph {
   let nextId = graph.nextCustomerId;
   let count = graph.customerCount;
+  const seq = graph.eventCount + 1;
   const numbers = accountNumbers(graph.org);
   const version = writeVersion(versionOf(graph), (w) => {
     for (const record of records) {
@@ -361,23 +369,14 @@ export function commitCustomers(graph: CustomerGraph, records: readonly Customer
       w.set(CUSTOMERS, record.id, record);
       if (record.id >= nextId) nextId = record.id + 1;
     }
-  });
-  return new Graph(graph.org, nextId, graph.eventCount, count, version);
-}
-
-/** Counts one more event and records it in the history of the given customers (HST-1). */
-export function recordEvent(graph: CustomerGraph, event: GraphEvent, touched: readonly CustomerId[]): CustomerGraph {
-  const seq = graph.eventCount + 1;
-  if (touched.length === 0) return new Graph(graph.org, graph.nextCustomerId, seq, graph.customerCount, versionOf(graph));
-  const version = writeVersion(versionOf(graph), (w) => {
-    for (let k = 0; k < touched.length; k++) {
-      const id = touched[k] as CustomerId;
-      if (touched.indexOf(id) !== k) continue;
+    for (let k = 0; k < historyOwners.length; k++) {
+      const id = historyOwners[k] as CustomerId;
+      if (historyOwners.indexOf(id) !== k) continue;
       const previous = w.get<HistoryNode>(HISTORY, id) ?? null;
       w.set(HISTORY, id, Object.freeze({ seq, event, previous }));
     }
   });
-  return new Graph(graph.org, graph.nextCustomerId, seq, graph.customerCount, version);
+  return new Graph(graph.org, nextId, seq, count, version);
 }
 
 /** Replaces the history of some customers, e.g. to drop what a PII deletion removes (PII-1). */

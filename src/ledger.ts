@@ -91,6 +91,17 @@ function byExpiry(a: PointsLot, b: PointsLot): number {
   return Date.parse(a.expiresOn) - Date.parse(b.expiresOn);
 }
 
+/**
+ * The lots with one more, in expiry order. The lots are kept sorted, so the new one is placed by walking
+ * back from the end (usually one comparison: a new lot is the latest issued), where a stable sort of the
+ * appended list would put it.
+ */
+function withLot(lots: readonly PointsLot[], lot: PointsLot): PointsLot[] {
+  let at = lots.length;
+  while (at > 0 && byExpiry(lots[at - 1] as PointsLot, lot) > 0) at--;
+  return [...lots.slice(0, at), lot, ...lots.slice(at)];
+}
+
 function retier(program: ProgramDef, l: ProgramLedger, at: string, till: TillCode): ProgramLedger {
   const tier = tierFor(program, lifetimePoints(l), l.floorTier);
   if (tier === l.tier) return l;
@@ -171,9 +182,7 @@ export function movePoints(
   if (!credit && amount > loyaltyPoints(l)) {
     return err(domainError(1010, `${domainError(1010).message} Not enough points: ${loyaltyPoints(l)} held, ${amount} asked.`));
   }
-  const lots = credit
-    ? [...l.lots, { issuedOn: at, expiresOn: options.expiresOn ?? null, remaining: amount }].sort(byExpiry)
-    : consume(l.lots, amount);
+  const lots = credit ? withLot(l.lots, { issuedOn: at, expiresOn: options.expiresOn ?? null, remaining: amount }) : consume(l.lots, amount);
   const next: ProgramLedger = {
     ...l,
     lots,
