@@ -2,6 +2,7 @@
 // accident, is the API's standard JSON body (EMU-2), bodies are JSON whatever their content type, `__proto__`
 // and `constructor` keys stay data (ARC-4), bodies over 1 MiB are 413 (EMU-7), and no stack ever leaves the
 // process (EMU-5).
+import { Readable } from 'node:stream';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Principal, TillDirectory } from './auth';
 import { errorReply, INTERNAL_ERROR, invalid, type Reply } from './reply';
@@ -42,9 +43,10 @@ class BodyError extends Error {
 }
 
 function send(reply: FastifyReply, r: Reply): FastifyReply {
-  let payload: string;
+  let payload: string | Readable;
   try {
-    payload = typeof r.body === 'string' && r.contentType !== undefined ? r.body : JSON.stringify(r.body);
+    // Text (the event-log export) is sent as it is, and so is a stream of it.
+    payload = (typeof r.body === 'string' || r.body instanceof Readable) && r.contentType !== undefined ? r.body : JSON.stringify(r.body);
   } catch {
     return send(reply, errorReply(INTERNAL_ERROR));
   }

@@ -9,45 +9,49 @@ import {
   type CustomerGraph,
   type DomainError,
   type Executed,
-  type GraphEvent,
   type Org,
   type ResponseByKind,
 } from '../index';
-import { EventLog, LOG_FORMAT_VERSION, type LogEntry } from './event-log';
+import type { Readable } from 'node:stream';
+import { EventLog, LOG_FORMAT_VERSION, MemoryLog, type EntryLog, type LogEntry } from './event-log';
 
 /**
  * One org's state. Every request to the org runs through `serial`, a promise chain, so requests apply one
  * at a time in arrival order (EMU-10); a write is durable in the log before its answer leaves (EMU-8).
+ * The log entries are in the log alone (the file with `--data`, memory otherwise); the graph is the fold
+ * of them.
  */
 export class OrgRuntime {
   private current: CustomerGraph;
-  private entries: LogEntry[];
   private tail: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly org: Org,
-    private readonly log: EventLog | undefined,
-    entries: LogEntry[],
+    private readonly log: EntryLog,
+    /** Whether writes go to disk. */
+    readonly durable: boolean,
     graph: CustomerGraph,
   ) {
-    this.entries = entries;
     this.current = graph;
   }
 
   /** An org held in memory only. */
   static inMemory(org: Org): OrgRuntime {
-    return new OrgRuntime(org, undefined, [], emptyGraph(org));
+    return new OrgRuntime(org, new MemoryLog(), false, emptyGraph(org));
   }
 
-  /** An org whose state is its event log in `dir`, replayed now (EMU-8, EMU-9). */
+  /**
+   * An org whose state is its event log in `dir`, replayed now: each entry is folded into the graph as
+   * it is read from the file, with nothing else kept (EMU-8, EMU-9).
+   */
   static async durable(org: Org, dir: string, warn: (message: string) => void): Promise<OrgRuntime> {
-    const { log, entries } = await EventLog.open(dir, org.id, warn);
-    const graph = replay(org, entries);
-    if (graph.isErr()) {
-      await log.close();
-      throw new Error(`event log of org ${org.id}: ${graph.error}`);
-    }
-    return new OrgRuntime(org, log, entries, graph.value);
+    let graph = emptyGraph(org);
+    const log = await EventLog.open(dir, org.id, warn, (entry) => {
+      const next = foldEntry(graph, entry);
+      if (next.isErr()) throw new Error(`event log of org ${org.id}: ${next.error}`);
+      graph = next.value;
+    });
+    return new OrgRuntime(org, log, true, graph);
   }
 
   /** The graph as it is now: an immutable value, safe to keep. */
@@ -55,14 +59,12 @@ export class OrgRuntime {
     return this.current;
   }
 
-  /** Whether writes go to disk. */
-  get durable(): boolean {
-    return this.log !== undefined;
-  }
-
-  /** The log entries of the accepted commands, oldest first (for export; read inside `serial`). */
-  get logEntries(): readonly LogEntry[] {
-    return this.entries;
+  /**
+   * The log of the accepted commands as JSON lines, oldest first, as it is now (for export; call inside
+   * `serial`). A large log is a stream that is read after this returns.
+   */
+  exportLog(): Promise<string | Readable> {
+    return this.log.exportLines();
   }
 
   /**
@@ -93,16 +95,14 @@ export class OrgRuntime {
     if (executed.isErr()) return err(executed.error);
     const { events, graph } = executed.value;
     if (events.length > 0) {
-      const entry: LogEntry = {
+      await this.log.append({
         v: LOG_FORMAT_VERSION,
-        n: this.entries.length + 1,
+        n: this.log.nextNumber,
         at: command.meta.at,
         till: command.meta.till,
         command: command.kind,
         events,
-      };
-      await this.log?.append(entry);
-      this.entries.push(entry);
+      });
     }
     this.current = graph;
     return ok(executed.value);
@@ -110,8 +110,7 @@ export class OrgRuntime {
 
   /** Empties the org: a fresh graph and an empty log. Call inside `serial`. */
   async reset(): Promise<void> {
-    await this.log?.replace([]);
-    this.entries = [];
+    await this.log.replace([]);
     this.current = emptyGraph(this.org);
   }
 
@@ -123,26 +122,34 @@ export class OrgRuntime {
     const renumbered = entries.map((e, i): LogEntry => ({ ...e, n: i + 1 }));
     const graph = replay(this.org, renumbered);
     if (graph.isErr()) return graph;
-    await this.log?.replace(renumbered);
-    this.entries = [...renumbered];
+    await this.log.replace(renumbered);
     this.current = graph.value;
     return ok(graph.value);
   }
 
   async close(): Promise<void> {
     await this.drain();
-    await this.log?.close();
+    await this.log.close();
   }
 }
 
-/** Folds log entries into the org's empty graph with the library's `evolveAll` (EMU-8). */
-export function replay(org: Org, entries: readonly LogEntry[]): Result<CustomerGraph, string> {
-  const events: GraphEvent[] = [];
-  for (const entry of entries) events.push(...entry.events);
+/** Folds one log entry's events into the graph with the library's `evolveAll` (EMU-8). */
+function foldEntry(graph: CustomerGraph, entry: LogEntry): Result<CustomerGraph, string> {
   try {
-    return ok(evolveAll(emptyGraph(org), events));
+    return ok(evolveAll(graph, entry.events));
   } catch (error) {
     // evolve is documented never to throw (ARC-5); a hand-edited log is the only way here.
     return err(`the events do not fold into a graph (${error instanceof Error ? error.message : 'unknown error'})`);
   }
+}
+
+/** Folds log entries, one at a time, into the org's empty graph (EMU-8). */
+export function replay(org: Org, entries: Iterable<LogEntry>): Result<CustomerGraph, string> {
+  let graph = emptyGraph(org);
+  for (const entry of entries) {
+    const next = foldEntry(graph, entry);
+    if (next.isErr()) return next;
+    graph = next.value;
+  }
+  return ok(graph);
 }

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { ERROR_MESSAGES, type DomainError, type DomainWarning } from '../index';
 
 /**
- * What a route answers: an HTTP status and a JSON body (or, for the event-log export, text). Routes return
- * values; they never throw to the framework (EMU-5).
+ * What a route answers: an HTTP status and a JSON body (or, for the event-log export, text or a readable
+ * stream of text, with its `contentType`). Routes return values; they never throw to the framework (EMU-5).
  */
 export interface Reply {
   readonly status: number;

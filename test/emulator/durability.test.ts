@@ -5,7 +5,10 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readLogText } from '../../src/emulator/index';
+import { defaultOrg, emptyGraph, execute, graphSnapshot, type RegisterCommand } from '../../src/index';
+import { createEmulator, readLogText } from '../../src/emulator/index';
+import { LogReader, READ_CHUNK_BYTES, readLogBytes, type LogEntry } from '../../src/emulator/event-log';
+import { OrgRuntime } from '../../src/emulator/org-runtime';
 import { spawnCli, startServe, stop } from './support/cli';
 import { call, registerBody } from './support/http';
 
@@ -168,5 +171,180 @@ describe('EMU-9: reading an event log', () => {
     const fields = parsed.ok ? (parsed.entries[0]?.events[0] as unknown as { extendedFields: object }).extendedFields : {};
     expect(Object.getPrototypeOf(fields)).toBeNull();
     expect(Object.keys(fields)).toEqual(['__proto__']);
+  });
+  it('EMU-9 ARC-4: field maps at any depth (nested, in arrays) are null-prototype objects, as a JSON.parse reviver would make them', () => {
+    const keys = new Set(['fields', 'extendedFields']);
+    const reviver = (key: string, value: unknown): unknown =>
+      keys.has(key) && typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.assign(Object.create(null) as object, value) : value;
+    const event = {
+      kind: 'CustomerUpdated',
+      // A computed key: an own property named __proto__, as JSON.parse makes it.
+      fields: { ['__proto__']: { polluted: true }, constructor: 'c', fields: { inner: { extendedFields: { deep: 1 } } } },
+      extendedFields: ['not', { fields: { inArray: true } }],
+      profile: { fields: null, extendedFields: 'text', other: { fields: {} } },
+    };
+    const text = `{"v":1,"n":1,"at":"x","till":"t","command":"update","events":[${JSON.stringify(event)}]}\n`;
+    expect(text).toContain('"fields":{"__proto__":{"polluted":true}');
+    const parsed = readLogText(text);
+    const expected = JSON.parse(text, reviver) as unknown;
+    // The same values, with the same prototypes everywhere.
+    const shape = (v: unknown): unknown =>
+      typeof v !== 'object' || v === null
+        ? v
+        : Array.isArray(v)
+          ? v.map(shape)
+          : { proto: Object.getPrototypeOf(v) === null ? 'null' : 'Object', keys: Object.keys(v).map((k) => [k, shape((v as Record<string, unknown>)[k])]) };
+    expect(parsed.ok && shape(parsed.entries[0])).toEqual(shape(expected));
+    expect(JSON.stringify(shape(expected))).toContain('"null"');
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+});
+
+describe('EMU-9: reading an event log from its bytes, one line at a time', () => {
+  // Names with 2-, 3- and 4-byte UTF-8 characters, so that byte and character counts differ.
+  const names = ['Zoë', '東京タワー', '🎉 party', 'Ünïcødé ✓', 'plain'];
+  const entry = (n: number) => ({ v: 1, n, at: '2024-05-01T10:00:00Z', till: 'demo.till', command: 'register', events: [{ kind: 'CustomerRegistered', name: names[n % names.length] }] });
+  const line = (n: number) => `${JSON.stringify(entry(n))}\n`;
+  const bytesOf = (text: string) => Buffer.from(text, 'utf8');
+
+  /** Reads `bytes` fed in chunks of `size` bytes, collecting the entries. */
+  function readInChunks(bytes: Buffer, size: number): { read: ReturnType<LogReader['end']>; entries: LogEntry[]; stoppedAt: number | undefined } {
+    const entries: LogEntry[] = [];
+    const reader = new LogReader((e) => entries.push(e));
+    let stoppedAt: number | undefined;
+    for (let at = 0; at < bytes.length; at += size) {
+      if (!reader.push(bytes.subarray(at, at + size))) {
+        stoppedAt = at;
+        break;
+      }
+    }
+    return { read: reader.end(), entries, stoppedAt };
+  }
+
+  it('EMU-9: multi-byte characters read the same whatever the chunks, even split between two chunks', () => {
+    const text = Array.from({ length: 12 }, (_, i) => line(i + 1)).join('');
+    const bytes = bytesOf(text);
+    expect(bytes.length).toBeGreaterThan(text.length);
+    const whole: LogEntry[] = [];
+    expect(readLogBytes(bytes, (e) => whole.push(e))).toEqual({ ok: true, count: 12, goodBytes: bytes.length, tornBytes: undefined });
+    expect(whole).toEqual(Array.from({ length: 12 }, (_, i) => entry(i + 1)));
+    for (const size of [1, 2, 3, 5, 7, 64, 1000]) {
+      const { read, entries } = readInChunks(bytes, size);
+      expect(read, `chunks of ${size}`).toEqual({ ok: true, count: 12, goodBytes: bytes.length, tornBytes: undefined });
+      expect(entries, `chunks of ${size}`).toEqual(whole);
+    }
+  });
+
+  it('EMU-9: a torn last line is counted in bytes, and the good part ends on a whole line', () => {
+    const good = bytesOf(line(1) + line(2) + line(3));
+    const partial = bytesOf(line(4)).subarray(0, 30);
+    for (const size of [1, 3, 4096]) {
+      const { read, entries } = readInChunks(Buffer.concat([good, partial]), size);
+      expect(read).toEqual({ ok: true, count: 3, goodBytes: good.length, tornBytes: partial.length });
+      expect(entries.map((e) => e.n)).toEqual([1, 2, 3]);
+    }
+    // A last line cut inside a multi-byte character, and a complete but unreadable last line.
+    const cut = bytesOf(line(1)).subarray(0, bytesOf(line(1)).indexOf(0xe6) + 1);
+    expect(readLogBytes(Buffer.concat([good, cut]), () => undefined)).toMatchObject({ ok: true, goodBytes: good.length, tornBytes: cut.length });
+    expect(readLogBytes(Buffer.concat([good, bytesOf('{"v":1}\n')]), () => undefined)).toMatchObject({ ok: true, count: 3, tornBytes: 8 });
+    // readLogText, on the same reader, keeps counting characters.
+    const text = line(1) + line(2) + line(3);
+    expect(readLogText(`${text}{"v":1,"n":4,"at":"東京`)).toMatchObject({ ok: true, goodLength: text.length, tornLine: '{"v":1,"n":4,"at":"東京' });
+  });
+
+  it('EMU-9: a tail of NUL bytes (or blanks) is torn, wherever the chunks split it', () => {
+    const good = bytesOf(line(1) + line(2));
+    const nuls = Buffer.alloc(4096);
+    for (const size of [1, 7, 1024, 1 << 20]) {
+      expect(readInChunks(Buffer.concat([good, nuls]), size).read, `chunks of ${size}`).toEqual({ ok: true, count: 2, goodBytes: good.length, tornBytes: 4096 });
+    }
+    // A bad line followed only by NULs, newlines and Unicode blanks (U+3000, split between chunks): torn.
+    const tail = Buffer.concat([bytesOf('{"v":1,"n":3\n'), Buffer.alloc(10), bytesOf('\n\u3000 \n'), Buffer.alloc(3)]);
+    for (const size of [1, 2, 5]) {
+      expect(readInChunks(Buffer.concat([good, tail]), size).read).toEqual({ ok: true, count: 2, goodBytes: good.length, tornBytes: tail.length });
+    }
+  });
+
+  it('EMU-9: a corrupt line in the middle fails naming its line, and reading stops there', () => {
+    const text = `${line(1)}${line(2)}{"v":1,"n":3,"at":"Zoë"\n${line(4)}${line(5)}`;
+    const bytes = bytesOf(text);
+    expect(readLogBytes(bytes, () => undefined)).toEqual({ ok: false, line: 3, problem: 'not a valid event-log line' });
+    for (const size of [1, 4, 100]) {
+      const { read, stoppedAt } = readInChunks(bytes, size);
+      expect(read).toEqual({ ok: false, line: 3, problem: 'not a valid event-log line' });
+      // The reader says so as soon as it sees something after the bad line: the rest is not read.
+      expect(stoppedAt).toBeLessThan(bytes.indexOf(bytesOf(line(5))));
+    }
+    expect(readLogBytes(bytesOf(`${line(1)}\n${line(3)}`), () => undefined)).toEqual({ ok: false, line: 2, problem: 'an empty line inside the log' });
+    // NUL bytes with a good line after them are corruption too, not a torn tail.
+    expect(readLogBytes(Buffer.concat([bytesOf(line(1)), Buffer.alloc(5), bytesOf(`\n${line(3)}`)]), () => undefined)).toMatchObject({ ok: false, line: 2 });
+  });
+});
+
+describe('EMU-8: a log is replayed as it is read, and exported from the file', () => {
+  const register = (i: number): RegisterCommand => ({
+    kind: 'register',
+    source: 'INSTORE',
+    body: {
+      loyaltyInfo: { loyaltyType: 'loyalty' },
+      profiles: [{ firstName: `Zoë-東京-${i}`, lastName: '🎉'.repeat(120), identifiers: [{ type: 'email', value: `c${i}@example.com` }] }],
+    },
+    meta: { at: '2024-05-01T10:00:00Z', till: 'demo.till' },
+  });
+
+  it('EMU-8 EMU-9: a log of several read chunks with multi-byte names replays into the graph the library built', async () => {
+    const dir = tempDir();
+    let graph = emptyGraph(defaultOrg());
+    const lines: string[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const done = execute(graph, register(i))._unsafeUnwrap();
+      graph = done.graph;
+      lines.push(JSON.stringify({ v: 1, n: i + 1, at: '2024-05-01T10:00:00Z', till: 'demo.till', command: 'register', events: done.events }));
+    }
+    const file = join(dir, 'default.events.jsonl');
+    const text = `${lines.join('\n')}\n`;
+    writeFileSync(file, `${text}${lines[0]!.slice(0, 100)}`);
+    // More than one read of the file.
+    expect(Buffer.byteLength(text)).toBeGreaterThan(READ_CHUNK_BYTES);
+    const warnings: string[] = [];
+    const emulator = await createEmulator({ dataDir: dir, warn: (l) => warnings.push(l) });
+    try {
+      expect(graphSnapshot(emulator.graph('default')!)).toEqual(graphSnapshot(graph));
+      expect(warnings).toEqual([expect.stringMatching(new RegExp(`dropped a torn last line \\(${Buffer.byteLength(lines[0]!.slice(0, 100))} bytes.*after 5000 good lines`))]);
+      expect(readFileSync(file, 'utf8')).toBe(text);
+      const exported = await emulator.request({ method: 'GET', path: '/_emulator/events', till: 'demo.till' });
+      expect(exported.body).toBe(text);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('EMU-8 EMU-13: an export is the log as it was when asked, even while later writes land', async () => {
+    const dir = tempDir();
+    const org = await OrgRuntime.durable(defaultOrg(), dir, () => undefined);
+    const memory = OrgRuntime.inMemory(defaultOrg());
+    try {
+      for (const o of [org, memory]) for (let i = 0; i < 300; i++) (await o.commit(register(i)))._unsafeUnwrap();
+      const read = async (o: OrgRuntime): Promise<string> => {
+        const out = await o.serial(() => o.exportLog());
+        // Written after the export was asked for: not in it.
+        (await o.commit(register(1000)))._unsafeUnwrap();
+        if (typeof out === 'string') return out;
+        const chunks: Buffer[] = [];
+        for await (const chunk of out) chunks.push(Buffer.from(chunk as Buffer));
+        return Buffer.concat(chunks).toString('utf8');
+      };
+      const fromFile = await read(org);
+      const fromMemory = await read(memory);
+      const log = readLogText(fromFile);
+      expect(log.ok && log.entries.map((e) => e.n)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+      expect(fromMemory).toBe(fromFile);
+      // The file has the later write as line 301.
+      const file = readLogText(readFileSync(join(dir, 'default.events.jsonl'), 'utf8'));
+      expect(file.ok && file.entries.length).toBe(301);
+    } finally {
+      await org.close();
+      await memory.close();
+    }
   });
 });

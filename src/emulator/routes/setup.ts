@@ -1,7 +1,7 @@
 // The test-setup endpoints, outside the documented API under /_emulator/ (EMU-13). Each acts on the org of
 // the authenticated till, like every other request, so one org's tills cannot reset or read another org.
 import { graphSnapshot, MULTI_ACCOUNT_SOURCES } from '../../index';
-import { formatLogLine, logEntrySchema, parseLogLine, type LogEntry } from '../event-log';
+import { logEntrySchema, parseLogLine, type LogEntry } from '../event-log';
 import { errorReply, invalid, okReply, type ApiError, type Reply } from '../reply';
 import { mergeSetupBodySchema, parseInput } from '../schemas';
 import { replyOf, type ApiRoute } from './types';
@@ -74,8 +74,9 @@ export const setupRoutes: readonly ApiRoute[] = [
     method: 'GET',
     url: '/_emulator/events',
     summary: 'Emulator: export the event log',
-    handle(ctx) {
-      return { status: 200, body: ctx.org.logEntries.map(formatLogLine).join(''), contentType: 'application/x-ndjson; charset=utf-8' };
+    async handle(ctx) {
+      // A durable org's log is streamed from its file: it may be larger than any one string.
+      return { status: 200, body: await ctx.org.exportLog(), contentType: 'application/x-ndjson; charset=utf-8' };
     },
   },
   {
