@@ -4,10 +4,17 @@
 import type {
   ChangeIdentifierCommand,
   CommandMeta,
+  GetCustomerQuery,
   IdentifierInput,
   LookupQuery,
+  PointsCommand,
   RegisterCommand,
   SearchQuery,
+  TransferPointsCommand,
+  UpdateCommand,
+  UpdateSubscriptionsCommand,
+  V11Option,
+  V11Query,
 } from '../src/index';
 
 /** The seed everything defaults to, so that two runs see exactly the same customers. */
@@ -322,4 +329,116 @@ export function lookupQueryOf(c: GeneratedCustomer, byEmail: boolean): LookupQue
 export function narrowSearchOf(c: GeneratedCustomer, byEmail: boolean): SearchQuery {
   const local = byEmail ? c.email?.split('@')[0] : undefined;
   return { q: local ?? storedMobile(c.index), limit: 10 };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Commands of the side-by-side comparison (bench/contenders.ts): loyalty state, updates and bulk reads
+
+/** The program generated customers enroll in for the comparison: the default org's program 1016. */
+export const COMPARE_PROGRAM_ID = 1016;
+
+/** The points each customer of the comparison's population is enrolled with, so transfers have a balance. */
+export const ENROLLMENT_POINTS = 1000;
+
+/**
+ * The source account no generated customer registers in and no benchmark merges through: registering a
+ * generated customer's mobile here always combines with that customer (REG-6, warning 8050), once per customer.
+ */
+export const COMBINE_SOURCE: SourceAccountSpec = Object.freeze({ source: 'JD' });
+
+/**
+ * The Register Customer command of a generated customer, enrolled in `COMPARE_PROGRAM_ID` with `points`
+ * points (PRG-2): the population of the comparison, on which points can be issued and transferred.
+ */
+export function enrolledRegisterCommandOf(
+  c: GeneratedCustomer,
+  points: number = ENROLLMENT_POINTS,
+  meta: CommandMeta = metaAt(c.index),
+): RegisterCommand {
+  const base = registerCommandOf(c, meta);
+  return { ...base, body: { ...base.body, loyaltyProgramEnrollments: [{ programId: COMPARE_PROGRAM_ID, loyaltyPoints: points }] } };
+}
+
+/**
+ * The same person's mobile registered in `COMBINE_SOURCE`: the new profile joins the existing customer
+ * (REG-6, warning 8050) as long as that customer has no `COMBINE_SOURCE` profile yet.
+ */
+export function combineRegisterCommandOf(c: GeneratedCustomer, meta: CommandMeta = metaAt(c.index)): RegisterCommand {
+  return {
+    kind: 'register',
+    source: COMBINE_SOURCE.source,
+    ...(COMBINE_SOURCE.accountId === undefined ? {} : { accountId: COMBINE_SOURCE.accountId }),
+    body: {
+      loyaltyInfo: { loyaltyType: 'non_loyalty' },
+      profiles: [{ firstName: c.firstName, lastName: c.lastName, identifiers: [{ type: 'mobile', value: c.mobile }] }],
+    },
+    meta,
+  };
+}
+
+/**
+ * Update Customer Details of a generated customer in its own source account: new first and last names
+ * (drawn by `variant`, so the search index changes) and loyalty requested as `loyalty` (an upgrade for a
+ * non-loyalty customer, a no-op for the others: loyalty never downgrades).
+ */
+export function updateCommandOf(customerId: number, c: GeneratedCustomer, variant: number, meta: CommandMeta = metaAt(c.index)): UpdateCommand {
+  const h = hash32(c.index ^ hash32(variant + 0x51ed));
+  return {
+    kind: 'update',
+    customerId,
+    source: c.account.source,
+    ...(c.account.accountId === undefined ? {} : { accountId: c.account.accountId }),
+    body: {
+      loyaltyInfo: { loyaltyType: 'loyalty' },
+      profiles: [
+        {
+          firstName: FIRST_NAMES[h % FIRST_NAMES.length] ?? c.firstName,
+          lastName: LAST_NAMES[(h >>> 8) % LAST_NAMES.length] ?? c.lastName,
+        },
+      ],
+    },
+    meta,
+  };
+}
+
+const SUBSCRIPTION_VARIANTS: readonly { readonly channel: string; readonly priority: string; readonly type: string }[] = Object.freeze([
+  { channel: 'EMAIL', priority: 'BULK', type: 'OPTOUT' },
+  { channel: 'SMS', priority: 'BULK', type: 'OPTOUT' },
+  { channel: 'WECHAT', priority: 'TRANS', type: 'OPTIN' },
+  { channel: 'EMAIL', priority: 'BULK', type: 'OPTIN' },
+  { channel: 'MOBILE', priority: 'TRANS', type: 'OPTOUT' },
+  { channel: 'IOS', priority: 'BULK', type: 'OPTOUT' },
+]);
+
+/** Update Subscription Details: one channel opted in or out, by `variant` (SUB-1, SUB-2). */
+export function subscriptionCommandOf(customerId: number, variant: number, meta: CommandMeta = metaAt(variant)): UpdateSubscriptionsCommand {
+  const s = SUBSCRIPTION_VARIANTS[Math.abs(variant) % SUBSCRIPTION_VARIANTS.length] ?? { channel: 'EMAIL', priority: 'BULK', type: 'OPTOUT' };
+  return { kind: 'updateSubscriptions', customerId, body: { subscriptions: [{ ...s }] }, meta };
+}
+
+/** Issue `points` points in `COMPARE_PROGRAM_ID` (PTS-2). */
+export function issuePointsCommandOf(customerId: number, points: number, meta: CommandMeta = metaAt(customerId)): PointsCommand {
+  return { kind: 'issuePoints', customerId, programId: COMPARE_PROGRAM_ID, points, meta };
+}
+
+/** Transfer `points` points in `COMPARE_PROGRAM_ID` from one member to another (TRF-1). */
+export function transferCommandOf(fromId: number, toId: number, points: number, meta: CommandMeta = metaAt(fromId)): TransferPointsCommand {
+  return { kind: 'transferPoints', fromId, toId, programId: COMPARE_PROGRAM_ID, points, meta };
+}
+
+/** The embeds of the comparison's Fetch Customer Details: points, subscriptions and every program (GET-5). */
+export function getWithEmbedsQueryOf(customerId: number): GetCustomerQuery {
+  return { customerId, source: 'ALL', embed: ['points', 'subscriptions', 'mlp'] };
+}
+
+/**
+ * The options of the comparison's v1.1 get: `mlp=true` (the README's request) with subscriptions. Not
+ * `user_id`: the answer is checked by each item's mobile instead.
+ */
+export const V11_COMPARE_OPTIONS: readonly V11Option[] = Object.freeze(['mlp', 'subscriptions'] as const);
+
+/** The v1.1 bulk get of exactly ten customers by id (V11-1). */
+export function v11QueryOf10(ids: readonly number[]): V11Query {
+  if (ids.length !== 10) throw new RangeError(`v11QueryOf10 takes 10 ids, got ${ids.length}`);
+  return { id: ids.join(','), options: [...V11_COMPARE_OPTIONS] };
 }

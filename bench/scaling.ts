@@ -1,8 +1,7 @@
 // Scaling benchmark: register, lookup, changeIdentifier with merge, and search at 10k, 100k and 1M
 // customers. Run with `npm run bench`; sizes can be narrowed with BENCH_SIZES=10000,100000.
 // Results: a table on stdout and bench/results/latest.json.
-import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,21 +29,31 @@ import {
   narrowSearchOf,
   registerCommandOf,
   type GeneratedCustomer,
-  type Rng,
 } from './data';
+import {
+  cpuModel,
+  DEFAULT_ROUNDS,
+  distinctIndexes,
+  fail,
+  fmtRate,
+  fmtUs,
+  fullGc,
+  heapUsed,
+  measure,
+  nproc,
+  parseSizes,
+  requireGc,
+  type OpResult,
+} from './harness';
 import { probeMemory, type MemoryProbe } from './memory-probe';
 
 // ---------------------------------------------------------------------------------------------------
 // Configuration
 
-const SIZES: readonly number[] = (process.env['BENCH_SIZES'] ?? '10000,100000,1000000')
-  .split(',')
-  .map((s) => Number(s.trim()))
-  .filter((n) => Number.isSafeInteger(n) && n > 0)
-  .sort((a, b) => a - b);
+const SIZES: readonly number[] = parseSizes(process.env['BENCH_SIZES'], '10000,100000,1000000');
 
 /** Timed rounds per operation (after one untimed warm-up round); the median round is reported. */
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
+const ROUNDS = DEFAULT_ROUNDS;
 
 /** Operations per round. */
 const BATCH = {
@@ -71,124 +80,7 @@ const TARGETS = {
   narrowSearchMs: 1,
 } as const;
 
-// ---------------------------------------------------------------------------------------------------
-// Helpers
-
-const gcFn = (globalThis as { gc?: () => void }).gc;
-if (gcFn === undefined) {
-  console.error('bench/scaling.ts needs --expose-gc: run it with `npm run bench`.');
-  process.exit(1);
-}
-const gc: () => void = gcFn;
-
-function fullGc(): void {
-  gc();
-  gc();
-}
-
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
-
-/**
- * Blocks until the process is idle: after a full GC of a multi-GiB heap, V8 keeps sweeping it on helper
- * threads for a second or more, and a round timed meanwhile would pay for the forced collection rather
- * than for its own operations. Waits in 50 ms slices until one uses under 5% of a core (at most 20 s).
- */
-function settle(): void {
-  const slice = 50;
-  for (let waited = 0; waited < 20_000; waited += slice) {
-    const c0 = process.cpuUsage();
-    Atomics.wait(sleeper, 0, 0, slice);
-    const c = process.cpuUsage(c0);
-    if ((c.user + c.system) / 1000 < slice * 0.05) return;
-  }
-}
-
-/** A full GC, then wait for its concurrent work to finish: the clean start of every timed round. */
-function collect(): void {
-  gc();
-  settle();
-}
-
-function heapUsed(): number {
-  fullGc();
-  settle();
-  return process.memoryUsage().heapUsed;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const hi = sorted[mid] ?? Number.NaN;
-  const lo = sorted[mid - 1] ?? hi;
-  return sorted.length % 2 === 1 ? hi : (lo + hi) / 2;
-}
-
-function fail(message: string): never {
-  throw new Error(`benchmark check failed: ${message}`);
-}
-
-/** `count` distinct indexes in [0, n), drawn from the rng. */
-function distinctIndexes(rng: Rng, n: number, count: number): number[] {
-  if (count > n) fail(`cannot draw ${count} distinct customers from ${n}`);
-  const seen = new Set<number>();
-  const out: number[] = [];
-  while (out.length < count) {
-    const i = rng.int(n);
-    if (seen.has(i)) continue;
-    seen.add(i);
-    out.push(i);
-  }
-  return out;
-}
-
-interface OpResult {
-  readonly ops: number;
-  /** Median round, operations per second (wall clock). */
-  readonly opsPerSec: number;
-  /** Median round, microseconds per operation (wall clock). */
-  readonly usPerOp: number;
-  /** Every timed round, operations per second (wall clock). */
-  readonly rounds: readonly number[];
-  /**
-   * Median round, process CPU time (user + system, all threads, GC helpers included) per operation, in
-   * microseconds: less sensitive than wall clock to other processes competing for the two cores.
-   */
-  readonly cpuUsPerOp: number;
-  readonly note?: string;
-}
-
-/**
- * Times `ROUNDS` rounds of `run` (plus one warm-up), each after a full GC that has finished its
- * concurrent sweeping; `prepare` builds the round's inputs outside the timed region. `run` returns how
- * many operations it did.
- */
-function measure<T>(ops: number, prepare: (round: number) => T, run: (input: T) => number, note?: string): OpResult {
-  const rates: number[] = [];
-  const cpu: number[] = [];
-  for (let round = -1; round < ROUNDS; round++) {
-    const input = prepare(round + 1);
-    collect();
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    const done = run(input);
-    const ms = performance.now() - t0;
-    const c = process.cpuUsage(c0);
-    if (done !== ops) fail(`expected ${ops} operations, did ${done}`);
-    if (round >= 0) {
-      rates.push((ops / ms) * 1000);
-      cpu.push((c.user + c.system) / ops);
-    }
-  }
-  const opsPerSec = median(rates);
-  return {
-    ops,
-    opsPerSec,
-    usPerOp: 1e6 / opsPerSec,
-    rounds: rates,
-    cpuUsPerOp: median(cpu),
-    ...(note === undefined ? {} : { note }),
-  };
-}
+requireGc('bench/scaling.ts');
 
 // ---------------------------------------------------------------------------------------------------
 // The operations
@@ -378,32 +270,9 @@ interface SizeResult {
   readonly broadSearch: SearchResult;
 }
 
-function cpuModel(): string {
-  try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('model name'));
-    return line?.split(':')[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown';
-  } catch {
-    return os.cpus()[0]?.model ?? 'unknown';
-  }
-}
 
-function nproc(): number {
-  try {
-    return Number(execSync('nproc', { encoding: 'utf8' }).trim());
-  } catch {
-    return os.availableParallelism();
-  }
-}
 
-function fmtRate(x: number): string {
-  return x >= 1e6 ? `${(x / 1e6).toFixed(2)}M/s` : x >= 1e3 ? `${(x / 1e3).toFixed(1)}k/s` : `${x.toFixed(1)}/s`;
-}
 
-function fmtUs(us: number): string {
-  return us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(2)} µs`;
-}
 
 function pad(s: string, n: number): string {
   return s.padStart(n);
