@@ -84,8 +84,12 @@ export function nextTierOf(program: ProgramDef, serial: number): TierDef | undef
   return program.tiers.find((t) => t.serialNumber > serial);
 }
 
+// Every ledger these functions return is deeply frozen as it is built, lots and tier history included:
+// a record then takes it as it is, without a walk that would read (and, in a large graph, miss the cache
+// on) every lot and tier change it shares with the ledger before.
+
 function byExpiry(a: PointsLot, b: PointsLot): number {
-  if (a.expiresOn === b.expiresOn) return Date.parse(a.issuedOn) - Date.parse(b.issuedOn);
+  if (a.expiresOn === b.expiresOn) return a.issuedOn === b.issuedOn ? 0 : Date.parse(a.issuedOn) - Date.parse(b.issuedOn);
   if (a.expiresOn === null) return 1;
   if (b.expiresOn === null) return -1;
   return Date.parse(a.expiresOn) - Date.parse(b.expiresOn);
@@ -96,16 +100,16 @@ function byExpiry(a: PointsLot, b: PointsLot): number {
  * back from the end (usually one comparison: a new lot is the latest issued), where a stable sort of the
  * appended list would put it.
  */
-function withLot(lots: readonly PointsLot[], lot: PointsLot): PointsLot[] {
+function withLot(lots: readonly PointsLot[], lot: PointsLot): readonly PointsLot[] {
   let at = lots.length;
   while (at > 0 && byExpiry(lots[at - 1] as PointsLot, lot) > 0) at--;
-  return [...lots.slice(0, at), lot, ...lots.slice(at)];
+  return Object.freeze([...lots.slice(0, at), Object.freeze(lot), ...lots.slice(at)]);
 }
 
 function retier(program: ProgramDef, l: ProgramLedger, at: string, till: TillCode): ProgramLedger {
   const tier = tierFor(program, lifetimePoints(l), l.floorTier);
   if (tier === l.tier) return l;
-  const change: TierChange = {
+  const change: TierChange = Object.freeze({
     programId: program.id,
     from: l.tier,
     to: tier,
@@ -114,8 +118,8 @@ function retier(program: ProgramDef, l: ProgramLedger, at: string, till: TillCod
     till,
     tierExpiryDate: l.tierExpiryDate,
     seq: 0,
-  };
-  return { ...l, tier, tierHistory: [...l.tierHistory, change] };
+  });
+  return Object.freeze({ ...l, tier, tierHistory: Object.freeze([...l.tierHistory, change]) });
 }
 
 /** A new membership (PRG-2): the given tier (or the lowest), the given points as the first lot. */
@@ -126,7 +130,7 @@ export function enroll(
   till: TillCode,
 ): ProgramLedger {
   const floor = input.tier ?? program.tiers[0]?.serialNumber ?? 1;
-  const base: ProgramLedger = {
+  const base: ProgramLedger = Object.freeze({
     programId: program.id,
     enrolledOn: at,
     issued: input.points,
@@ -135,18 +139,18 @@ export function enroll(
     returned: 0,
     adjusted: 0,
     cumulativePurchases: 0,
-    lots: input.points > 0 ? [{ issuedOn: at, expiresOn: input.pointsExpiryDate, remaining: input.points }] : [],
+    lots: Object.freeze(input.points > 0 ? [Object.freeze({ issuedOn: at, expiresOn: input.pointsExpiryDate, remaining: input.points })] : []),
     floorTier: floor,
     tier: floor,
     tierExpiryDate: input.tierExpiryDate,
-    tierHistory: [
-      { programId: program.id, from: null, to: floor, type: 'UPGRADE', changedOn: at, till, tierExpiryDate: input.tierExpiryDate, seq: 0 },
-    ],
-  };
+    tierHistory: Object.freeze([
+      Object.freeze({ programId: program.id, from: null, to: floor, type: 'UPGRADE', changedOn: at, till, tierExpiryDate: input.tierExpiryDate, seq: 0 } as const),
+    ]),
+  });
   return retier(program, base, at, till);
 }
 
-function consume(lots: readonly PointsLot[], points: number): PointsLot[] {
+function consume(lots: readonly PointsLot[], points: number): readonly PointsLot[] {
   let left = points;
   const out: PointsLot[] = [];
   for (const lot of lots) {
@@ -156,9 +160,9 @@ function consume(lots: readonly PointsLot[], points: number): PointsLot[] {
     }
     const take = Math.min(lot.remaining, left);
     left -= take;
-    if (lot.remaining > take) out.push({ ...lot, remaining: lot.remaining - take });
+    if (lot.remaining > take) out.push(Object.freeze({ ...lot, remaining: lot.remaining - take }));
   }
-  return out;
+  return Object.freeze(out);
 }
 
 /** Which counter a movement of points changes (PTS-2). */
@@ -183,7 +187,7 @@ export function movePoints(
     return err(domainError(1010, `${domainError(1010).message} Not enough points: ${loyaltyPoints(l)} held, ${amount} asked.`));
   }
   const lots = credit ? withLot(l.lots, { issuedOn: at, expiresOn: options.expiresOn ?? null, remaining: amount }) : consume(l.lots, amount);
-  const next: ProgramLedger = {
+  const next: ProgramLedger = Object.freeze({
     ...l,
     lots,
     issued: l.issued + (movement === 'issue' ? amount : 0),
@@ -193,7 +197,7 @@ export function movePoints(
       l.adjusted +
       (movement === 'adjust' ? points : movement === 'transferIn' ? amount : movement === 'transferOut' ? -amount : 0),
     cumulativePurchases: l.cumulativePurchases + (options.purchase ?? 0),
-  };
+  });
   return ok(retier(program, next, at, till));
 }
 
@@ -207,7 +211,7 @@ export function expirePoints(program: ProgramDef, l: ProgramLedger, at: string, 
     return false;
   });
   if (expired === 0) return l;
-  return retier(program, { ...l, lots, expired: l.expired + expired }, at, till);
+  return retier(program, Object.freeze({ ...l, lots: Object.freeze(lots), expired: l.expired + expired }), at, till);
 }
 
 /**
@@ -231,11 +235,11 @@ export function mergeLedgers(
     returned: survivor.returned + victim.returned,
     adjusted: survivor.adjusted + victim.adjusted,
     cumulativePurchases: survivor.cumulativePurchases + victim.cumulativePurchases,
-    lots: [...survivor.lots, ...victim.lots].sort(byExpiry),
+    lots: Object.freeze([...survivor.lots, ...victim.lots].sort(byExpiry)),
     floorTier: Math.max(survivor.floorTier, victim.floorTier, victim.tier),
     tierExpiryDate: victim.tier > survivor.tier ? victim.tierExpiryDate : survivor.tierExpiryDate,
-    tierHistory: [...survivor.tierHistory, ...victim.tierHistory].sort(
-      (a, b) => Date.parse(a.changedOn) - Date.parse(b.changedOn),
+    tierHistory: Object.freeze(
+      [...survivor.tierHistory, ...victim.tierHistory].sort((a, b) => Date.parse(a.changedOn) - Date.parse(b.changedOn)),
     ),
   };
   const after = retier(program, joined, at, till);
@@ -258,5 +262,5 @@ export function mergeLedgers(
             seq: 0,
           },
         ];
-  return { ...after, tierHistory: history.map((t) => (t.seq === 0 ? { ...t, seq } : t)) };
+  return Object.freeze({ ...after, tierHistory: Object.freeze(history.map((t) => (t.seq === 0 ? Object.freeze({ ...t, seq }) : t))) });
 }

@@ -2,8 +2,8 @@ import type { Customer, SourceProfile } from './customer';
 import { fieldMap } from './customer';
 import type { GraphEvent } from './events';
 import { customerById, type CustomerGraph } from './graph';
-import { freezeDeep, produce } from './internal/immer';
-import { enroll, expirePoints, movePoints, type ProgramLedger } from './ledger';
+import { freezeDeep, produce, recordWith } from './internal/immer';
+import { enroll, expirePoints, movePoints, type ProgramLedger, type TierChange } from './ledger';
 import { applySubscriptions } from './subscriptions';
 
 /** The events of the loyalty and communication state. */
@@ -29,17 +29,27 @@ function live(graph: CustomerGraph, id: number): Customer | undefined {
   return c?.status === 'live' ? c : undefined;
 }
 
-// Tier changes are stamped with the sequence number of the event that caused them (HST-2).
-function stamped(ledger: ProgramLedger, seq: number): ProgramLedger {
-  if (!ledger.tierHistory.some((t) => t.seq === 0)) return ledger;
-  return { ...ledger, tierHistory: ledger.tierHistory.map((t) => (t.seq === 0 ? { ...t, seq } : t)) };
+// Tier changes are stamped with the sequence number of the event that caused them (HST-2). The ledger
+// functions leave the entries they add unstamped, and they add them at the end: the scan stops at the
+// first stamped entry from the end, so it reads one entry, not the whole history.
+function stamped(ledger: ProgramLedger, seq: number, before?: ProgramLedger): ProgramLedger {
+  const history = ledger.tierHistory;
+  // Most movements change no tier: the history is the very list the ledger had, all of it stamped.
+  if (history === before?.tierHistory) return ledger;
+  let first = history.length;
+  while (first > 0 && (history[first - 1] as TierChange).seq === 0) first--;
+  if (first === history.length) return ledger;
+  const restamped = Object.freeze(history.map((t, i) => (i >= first ? Object.freeze({ ...t, seq }) : t)));
+  return Object.freeze({ ...ledger, tierHistory: restamped });
 }
 
-function withLedger(graph: CustomerGraph, customer: Customer, ledger: ProgramLedger): Customer {
-  const next = stamped(ledger, graph.eventCount + 1);
-  return freezeDeep({
-    ...customer,
-    programs: customer.programs.map((l) => (l.programId === next.programId ? next : l)),
+// A transfer also appends to the customer's transfers: given here, so that the record is built once.
+function withLedger(graph: CustomerGraph, customer: Customer, ledger: ProgramLedger, transfers = customer.transfers): Customer {
+  const before = customer.programs.find((l) => l.programId === ledger.programId);
+  const next = stamped(ledger, graph.eventCount + 1, before);
+  return recordWith(customer, {
+    programs: Object.freeze(customer.programs.map((l) => (l === before ? next : l))),
+    transfers,
   });
 }
 
@@ -81,7 +91,7 @@ export function loyaltyRecords(graph: CustomerGraph, event: LoyaltyEvent): reado
         event.at,
         event.till,
       );
-      return [freezeDeep({ ...c, programs: [...c.programs, stamped(ledger, graph.eventCount + 1)] })];
+      return [recordWith(c, { programs: [...c.programs, stamped(ledger, graph.eventCount + 1)] })];
     }
     case 'PointsMoved': {
       const c = live(graph, event.customerId);
@@ -123,19 +133,19 @@ export function loyaltyRecords(graph: CustomerGraph, event: LoyaltyEvent): reado
         at: event.at,
       });
       return [
-        freezeDeep({ ...withLedger(graph, from, out.value), transfers: [...from.transfers, side('DEDUCTION')] }),
-        freezeDeep({ ...withLedger(graph, to, into.value), transfers: [...to.transfers, side('ADDITION')] }),
+        withLedger(graph, from, out.value, Object.freeze([...from.transfers, Object.freeze(side('DEDUCTION'))])),
+        withLedger(graph, to, into.value, Object.freeze([...to.transfers, Object.freeze(side('ADDITION'))])),
       ];
     }
     case 'SubscriptionsChanged': {
       const c = live(graph, event.customerId);
       if (c === undefined) return [];
-      return [freezeDeep({ ...c, subscriptions: applySubscriptions(c.subscriptions, event.subscriptions) })];
+      return [recordWith(c, { subscriptions: applySubscriptions(c.subscriptions, event.subscriptions) })];
     }
     case 'CouponIssued': {
       const c = live(graph, event.customerId);
       if (c === undefined || c.coupons.some((x) => x.id === event.coupon.id)) return [];
-      return [freezeDeep({ ...c, coupons: [...c.coupons, event.coupon] })];
+      return [recordWith(c, { coupons: [...c.coupons, event.coupon] })];
     }
     case 'CouponRedeemed': {
       const c = live(graph, event.customerId);
@@ -152,7 +162,7 @@ export function loyaltyRecords(graph: CustomerGraph, event: LoyaltyEvent): reado
     case 'GoodwillRequested': {
       const c = live(graph, event.customerId);
       if (c === undefined || c.goodwill.some((g) => g.id === event.request.id)) return [];
-      return [freezeDeep({ ...c, goodwill: [...c.goodwill, event.request] })];
+      return [recordWith(c, { goodwill: [...c.goodwill, event.request] })];
     }
     case 'GoodwillResolved': {
       const c = live(graph, event.customerId);
