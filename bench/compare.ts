@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ContenderOpResult, ContenderResults } from './contenders';
 import { batchFor, OP_NOTES } from './contenders/config';
-import { CONTENDERS, isContenderName, OP_NAMES, type ContenderName, type OpName } from './contenders/types';
+import { CONTENDERS, isContenderName, OP_NAMES, WRITE_OPS, type ContenderName, type OpName } from './contenders/types';
+import { parseContenderResults, renderChart } from './chart';
 import { DEFAULT_SEED } from './data';
 import { DEFAULT_ROUNDS, machineInfo } from './harness';
 
@@ -134,6 +135,66 @@ function fmtCell(c: Cell | null): string {
   return c === null ? '–' : `${fmtUs(c.usPerOp)} (cpu ${fmtUs(c.cpuUsPerOp)})`;
 }
 
+// ---------------------------------------------------------------------------------------------------
+// The targets of issue #5, judged from the rows
+
+/** What issue #5 asks of customer-graph on the 2-core machine. */
+const TARGETS = {
+  /** Cost per op at the largest size over its cost at the smallest. */
+  maxGrowth: 1.5,
+  /** customer-graph over the floor, writes and reads. */
+  maxOverFloorWrite: 10,
+  maxOverFloorRead: 3,
+  /** naive immer over customer-graph, at `naiveSize`. */
+  minOverNaive: 100,
+  naiveSize: 100_000,
+} as const;
+
+interface Verdict {
+  readonly target: string;
+  readonly op: OpName;
+  readonly value: string;
+  readonly met: boolean;
+}
+
+function verdicts(rows: readonly Row[], sizes: readonly number[]): Verdict[] {
+  const out: Verdict[] = [];
+  const at = (n: number, op: OpName): Row | undefined => rows.find((r) => r.customers === n && r.op === op);
+  const small = sizes[0];
+  const large = sizes.at(-1);
+  for (const op of OP_NAMES) {
+    const a = small === undefined ? undefined : at(small, op)?.customerGraph;
+    const b = large === undefined ? undefined : at(large, op)?.customerGraph;
+    if (a != null && b != null && large !== small) {
+      const g = b.usPerOp / a.usPerOp;
+      out.push({ target: `cost at ${large} ≤ ${TARGETS.maxGrowth}× cost at ${small}`, op, value: `${g.toFixed(2)}×`, met: g <= TARGETS.maxGrowth });
+    }
+  }
+  for (const op of OP_NAMES) {
+    const limit = WRITE_OPS.has(op) ? TARGETS.maxOverFloorWrite : TARGETS.maxOverFloorRead;
+    // The worst size counts: a ratio that holds at 10k but not at 1M does not hold.
+    const worst = rows
+      .filter((r) => r.op === op && r.customerGraphOverFloor !== null)
+      .reduce<Row | undefined>((w, r) => (w === undefined || (r.customerGraphOverFloor?.wall ?? 0) > (w.customerGraphOverFloor?.wall ?? 0) ? r : w), undefined);
+    if (worst?.customerGraphOverFloor != null) {
+      const x = worst.customerGraphOverFloor.wall;
+      out.push({
+        target: `within ${limit}× of the floor (${WRITE_OPS.has(op) ? 'write' : 'read'}; worst size)`,
+        op,
+        value: `${x.toFixed(2)}× at ${worst.customers}`,
+        met: x <= limit,
+      });
+    }
+  }
+  for (const op of OP_NAMES) {
+    const r = at(TARGETS.naiveSize, op)?.naiveImmerOverCustomerGraph;
+    if (r != null) {
+      out.push({ target: `≥ ${TARGETS.minOverNaive}× faster than naive immer at ${TARGETS.naiveSize}`, op, value: `${r.wall.toFixed(r.wall >= 10 ? 0 : 2)}×`, met: r.wall >= TARGETS.minOverNaive });
+    }
+  }
+  return out;
+}
+
 function markdown(
   rows: readonly Row[],
   sizes: readonly number[],
@@ -142,6 +203,7 @@ function markdown(
   machine: ReturnType<typeof machineInfo>,
   finishedAt: string,
   runs: Partial<Record<ContenderName, RunRecord>>,
+  judged: readonly Verdict[],
 ): string {
   const commit = (g: GitState | null): string => (g === null ? 'unknown' : `\`${g.commit.slice(0, 12)}\`${g.srcChanged ? ' (src/ modified)' : ''}`);
   const runLine = (name: ContenderName): string => {
@@ -191,6 +253,12 @@ function markdown(
       );
     }
   }
+  lines.push('');
+  lines.push('## Targets (issue #5)');
+  lines.push('');
+  lines.push('| target | op | value | verdict |');
+  lines.push('|---|---|---:|---|');
+  for (const v of judged) lines.push(`| ${v.target} | ${v.op} | ${v.value} | ${v.met ? 'met' : '**missed**'} |`);
   lines.push('');
   lines.push('## Operations');
   lines.push('');
@@ -260,6 +328,7 @@ function main(): void {
   }
   const finishedAt = new Date().toISOString();
   const machine = machineInfo();
+  const judged = verdicts(rows, sizes);
 
   const compare = {
     benchmark: 'customer-graph against a mutable floor and naive immer (issue #5)',
@@ -286,12 +355,16 @@ function main(): void {
       ]),
     ),
     rows,
+    targets: TARGETS,
+    verdicts: judged,
   };
   writeFileSync(join(resultsDir, 'compare.json'), `${JSON.stringify(compare, null, 2)}\n`);
-  const md = markdown(rows, sizes, byName, rounds, machine, finishedAt, runs);
+  const md = markdown(rows, sizes, byName, rounds, machine, finishedAt, runs, judged);
   writeFileSync(join(resultsDir, 'compare.md'), md);
+  const chart = join(resultsDir, 'cost-vs-size.svg');
+  writeFileSync(chart, renderChart([...byName].map(([name, r]) => parseContenderResults(r, resultFile(name)))));
   console.log(`\n${md}`);
-  console.log(`wrote ${relative(root, join(resultsDir, 'compare.json'))} and ${relative(root, join(resultsDir, 'compare.md'))}`);
+  console.log(`wrote ${[join(resultsDir, 'compare.json'), join(resultsDir, 'compare.md'), chart].map((f) => relative(root, f)).join(', ')}`);
 }
 
 main();
