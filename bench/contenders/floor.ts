@@ -1,7 +1,8 @@
 // The floor: the mutable reference model of the property tests (plain Maps changed in place), with what
 // it lacks added by this adapter: a mutable B+ tree prefix index for search (first and last names and
-// identifier values, lower-cased, + '\0' + customer id), names per profile (the model keeps none), and
-// the v1.1 bulk get as one model `get` per id.
+// identifier values, lower-cased, + '\0' + customer id), names per profile (the model keeps none), the
+// lots a balance is made of and each customer's transfer lines (the model keeps counters only, and the
+// rules keep both: PTS-3, TRF-1), and the v1.1 bulk get as one model `get` per id.
 import {
   defaultOrg,
   type Org,
@@ -61,7 +62,75 @@ function postingKey(p: FloorPosting): string {
   return `${p.idValue.toLowerCase()}${SEP}${String(p.customerId).padStart(16, '0')}${SEP}${p.idType}${SEP}${p.where}${SEP}${p.idValue}`;
 }
 
-/** The mutable floor, with its search index and names. */
+/** Points issued together, consumed earliest first (PTS-3); changed in place. */
+interface FloorLot {
+  readonly issuedOn: string;
+  readonly expiresOn: string | null;
+  remaining: number;
+}
+
+/** One side of a transfer, as the transfer summary reports it (TRF-1). */
+interface FloorTransferLine {
+  readonly transferId: number;
+  readonly programId: number;
+  readonly points: number;
+  readonly transferType: 'DEDUCTION' | 'ADDITION';
+  readonly fromId: number;
+  readonly toId: number;
+  readonly notes: string;
+  readonly at: string;
+}
+
+/** The lots and transfer lines the model does not keep, in mutable lists. */
+class FloorLoyalty {
+  private readonly lots = new Map<string, FloorLot[]>();
+  private readonly lines = new Map<number, FloorTransferLine[]>();
+  private nextTransferId = 1;
+
+  /** Adds a lot (an issue, an enrollment's points, the receiving side of a transfer). */
+  credit(id: number, programId: number, points: number, at: string, expiresOn: string | null = null): void {
+    const key = `${id}/${programId}`;
+    let lots = this.lots.get(key);
+    if (lots === undefined) {
+      lots = [];
+      this.lots.set(key, lots);
+    }
+    lots.push({ issuedOn: at, expiresOn, remaining: points });
+  }
+
+  /** Takes points from the earliest lots (the model has checked the balance). */
+  debit(id: number, programId: number, points: number): void {
+    const lots = this.lots.get(`${id}/${programId}`) ?? [];
+    let left = points;
+    while (left > 0 && lots.length > 0) {
+      const first = lots[0] as FloorLot;
+      const take = Math.min(first.remaining, left);
+      first.remaining -= take;
+      left -= take;
+      if (first.remaining === 0) lots.shift();
+    }
+  }
+
+  /** Records both sides of an accepted transfer and moves its lots. */
+  transfer(cmd: TransferPointsCommand): void {
+    const line = { transferId: this.nextTransferId++, programId: cmd.programId, points: cmd.points, fromId: cmd.fromId, toId: cmd.toId, notes: cmd.notes ?? '', at: cmd.meta.at };
+    this.debit(cmd.fromId, cmd.programId, cmd.points);
+    this.credit(cmd.toId, cmd.programId, cmd.points, cmd.meta.at);
+    this.linesOf(cmd.fromId).push({ ...line, transferType: 'DEDUCTION' });
+    this.linesOf(cmd.toId).push({ ...line, transferType: 'ADDITION' });
+  }
+
+  private linesOf(id: number): FloorTransferLine[] {
+    let lines = this.lines.get(id);
+    if (lines === undefined) {
+      lines = [];
+      this.lines.set(id, lines);
+    }
+    return lines;
+  }
+}
+
+/** The mutable floor, with its search index, names, lots and transfer lines. */
 export class FloorModel {
   readonly model: ReferenceModel;
   /** Search postings by key, in key order: a prefix search is a range scan. Mutated in place. */
@@ -70,6 +139,8 @@ export class FloorModel {
   private readonly names = new Map<number, Map<string, Names>>();
   /** The keys of each customer's postings now in the tree, so a change writes only the difference. */
   private readonly postings = new Map<number, Set<string>>();
+
+  readonly loyalty = new FloorLoyalty();
 
   constructor(readonly org: Org) {
     this.model = new ReferenceModel(org);
@@ -133,6 +204,14 @@ export class FloorModel {
       lastName: input?.lastName?.trim() ?? '',
     });
     this.reindex(r.value.createdId);
+    if (!r.value.combined) {
+      // The enrollments of the benchmark's population (bench/data.ts), as the model has accepted them.
+      for (const raw of cmd.body.loyaltyProgramEnrollments ?? []) {
+        const e = raw as { readonly programId: number; readonly loyaltyPoints?: number; readonly pointsExpiryDate?: string };
+        const points = e.loyaltyPoints ?? 0;
+        if (points > 0) this.loyalty.credit(r.value.createdId, e.programId, points, cmd.meta.at, e.pointsExpiryDate ?? null);
+      }
+    }
     return r;
   }
 
@@ -348,6 +427,7 @@ export class FloorContender implements Contender {
     for (const command of commands) {
       const r = m.points(command);
       if (!r.ok) fail(`issuePoints: ${r.code}`);
+      this.floor.loyalty.credit(command.customerId, command.programId, command.points, command.meta.at, command.expiresOn ?? null);
       if (r.value.loyaltyPoints >= command.points) done++;
     }
     return done;
@@ -359,6 +439,7 @@ export class FloorContender implements Contender {
     for (const command of commands) {
       const r = m.transfer(command);
       if (!r.ok) fail(`transferPoints: ${r.code}`);
+      this.floor.loyalty.transfer(command);
       if (r.value.fromId === command.fromId && r.value.toId === command.toId) done++;
     }
     return done;
