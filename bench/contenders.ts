@@ -81,6 +81,8 @@ export interface ContenderOpResult {
   readonly opsPerSec: number;
   readonly cpuUsPerOp: number;
   readonly rounds: readonly number[];
+  /** When bench/compare.ts kept the best of several runs: every run's µs/op. */
+  readonly repeats?: readonly number[];
 }
 
 export interface ContenderSizeResult {
