@@ -268,7 +268,7 @@ function markdown(
   lines.push('');
   lines.push(
     '- **floor**: the property tests\' mutable reference model (`property-tests/model/reference-model.ts`, plain Maps changed in place) ' +
-      'with a mutable `sorted-btree` prefix index and names kept by the adapter; v1.1 get = 10 model gets.',
+      'with what the adapter adds: a mutable `sorted-btree` prefix index, names, points lots and transfer lines; v1.1 get = 10 model gets.',
   );
   lines.push(
     '- **naive immer**: flat `Map`s (customers, identifier index, search terms) under `produce` with `enableMapSet()` on a private `Immer`; ' +
