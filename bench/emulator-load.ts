@@ -150,7 +150,7 @@ interface Preload {
 }
 
 function buildPreload(customers: number): Preload {
-  let graph: CustomerGraph = emptyGraph(defaultOrg());
+  let graph: CustomerGraph = emptyGraph(defaultOrg())._unsafeUnwrap();
   const lines: string[] = [];
   const ids = new Int32Array(customers);
   for (let i = 0; i < customers; i++) {

@@ -99,7 +99,7 @@ function main(): void {
 
     // 1. Load: read, parse and execute every line; keep the events for the replay.
     const emptyHeap = heapUsed();
-    let graph: CustomerGraph = emptyGraph(org);
+    let graph: CustomerGraph = emptyGraph(org)._unsafeUnwrap();
     const events: GraphEvent[][] = [];
     let lines = 0;
     const l0 = performance.now();
@@ -160,14 +160,16 @@ function main(): void {
     console.log(`snapshots: ${SNAPSHOTS} kept retain ${(allKept / 2 ** 20).toFixed(2)} MiB: ${perSnapshot.toFixed(0)} B per snapshot`);
 
     // 2. Replay the event log from the empty graph through the public evolve, which validates each event.
-    graph = emptyGraph(org);
+    graph = emptyGraph(org)._unsafeUnwrap();
     fullGc();
     settle();
-    let replayed: CustomerGraph = emptyGraph(org);
+    let replayed: CustomerGraph = emptyGraph(org)._unsafeUnwrap();
     let replayedEvents = 0;
     const r0 = performance.now();
     forEachLine(eventsFile, (line) => {
-      replayed = evolve(replayed, JSON.parse(line, reviveFieldMaps) as GraphEvent);
+      const next = evolve(replayed, JSON.parse(line) as unknown);
+      if (next.isErr()) fail(`replay refused event ${replayedEvents + 1}: ${next.error.message}`);
+      replayed = next._unsafeUnwrap();
       replayedEvents++;
     });
     const replaySeconds = (performance.now() - r0) / 1000;
@@ -206,12 +208,6 @@ function main(): void {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** Field maps are null-prototype objects in the library; JSON.parse makes plain ones, so revive them. */
-function reviveFieldMaps(key: string, value: unknown): unknown {
-  if ((key !== 'fields' && key !== 'extendedFields') || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  return Object.assign(Object.create(null) as Record<string, unknown>, value);
 }
 
 /** Updates of the first names of random loaded customers, each a new snapshot. */

@@ -40,7 +40,7 @@ function graphParts(graph: CustomerGraph): Record<string, unknown> {
 
 /** Everything observable about a graph, as plain JSON text. */
 function picture(graph: CustomerGraph): string {
-  return JSON.stringify({ snapshot: graphSnapshot(graph), parts: graphParts(graph) });
+  return JSON.stringify({ snapshot: graphSnapshot(graph)._unsafeUnwrap(), parts: graphParts(graph) });
 }
 
 /**
@@ -73,7 +73,7 @@ describe('the decider (ARC-2, ARC-3, ARC-5)', () => {
     const tally = new Tally();
     fc.assert(
       fc.property(anySequenceArb, (instructions) => {
-        let graph = emptyGraph(theOrg());
+        let graph = emptyGraph(theOrg())._unsafeUnwrap();
         let before = picture(graph);
         for (const instruction of instructions) {
           const command = resolveInstruction(graph, instruction);
@@ -82,7 +82,7 @@ describe('the decider (ARC-2, ARC-3, ARC-5)', () => {
           // The graph a caller continues with: execute's new graph, or the one it held when refused.
           const next = executed.isOk() ? executed.value.graph : graph;
           // Through decide+evolveAll: a refusal yields no events, and folding none is the identity.
-          const folded = evolveAll(graph, decided.isOk() ? decided.value : []);
+          const folded = evolveAll(graph, decided.isOk() ? decided.value : [])._unsafeUnwrap();
           if (executed.isErr()) {
             tally.add('refused');
             expect(next).toBe(graph);
@@ -116,9 +116,9 @@ describe('the decider (ARC-2, ARC-3, ARC-5)', () => {
       fc.property(anySequenceArb, (instructions) => {
         const run = runSequence(instructions);
         for (const e of run.events) tally.add(e.kind);
-        const replayed = evolveAll(emptyGraph(run.org), run.events);
+        const replayed = evolveAll(emptyGraph(run.org)._unsafeUnwrap(), run.events)._unsafeUnwrap();
         expect(replayed.org).toBe(run.graph.org);
-        expect(graphSnapshot(replayed)).toEqual(graphSnapshot(run.graph));
+        expect(graphSnapshot(replayed)._unsafeUnwrap()).toEqual(graphSnapshot(run.graph)._unsafeUnwrap());
         expect(graphParts(replayed)).toEqual(graphParts(run.graph));
         expect(answers(replayed)).toBe(answers(run.graph));
       }),

@@ -13,7 +13,7 @@ import {
   searchPostings,
 } from './support/run';
 import { Tally } from './support/tally';
-import { searchTerm } from '../src/internal/search-index';
+import { searchTerm } from '../src/graph/search-index';
 
 const tripleText = (t: { type: string; value: string; customerId: number }): string => `${t.type}\u0001${t.value}\u0001${t.customerId}`;
 

@@ -12,7 +12,6 @@ import {
   lookup,
   PII_DELETED_MESSAGE,
   pointsTransfers,
-  resolveLive,
   search,
   type Command,
   type Customer,
@@ -36,8 +35,9 @@ import {
   tierReached,
   totalsByProgram,
 } from './support/loyalty';
-import { liveCustomersOf, mergeChain, runSequence, searchPostings, theOrg, type Step } from './support/run';
-import { customerById, indexContents } from '../src/graph';
+import { liveCustomersOf, mergeChain, resolveLive, runSequence, searchPostings, theOrg, type Step } from './support/run';
+import { indexContents } from '../src/graph/contents';
+import { customerById } from '../src/graph/graph';
 import { Tally } from './support/tally';
 
 const META = { at: '2024-05-01T10:00:00+05:30', till: 'demo.till' } as const;
@@ -358,7 +358,7 @@ function expectForgotten(step: Step, was: Customer, tally: Tally): void {
     for (const entry of entries) if (chain.has(owner) || idsNamedBy(entry.event).some((n) => chain.has(n))) history.push(entry);
   }
   const places: Record<string, string> = {
-    records: JSON.stringify(graphSnapshot(graph)),
+    records: JSON.stringify(graphSnapshot(graph)._unsafeUnwrap()),
     searchIndex: JSON.stringify(searchPostings(graph)),
     identifierIndex: JSON.stringify(indexContents(graph).identifiers),
     history: JSON.stringify(history),

@@ -109,7 +109,7 @@ describe('model-based: the graph against an independent mutable reference model'
         (registrations, cmds) => {
           const setup = (): { model: ReferenceModel; real: RealSystem } => ({
             model: new ReferenceModel(theOrg()),
-            real: { graph: emptyGraph(theOrg()) },
+            real: { graph: emptyGraph(theOrg())._unsafeUnwrap() },
           });
           fc.modelRun(setup, [...registrations.map((r) => new RegisterCommand(r)), ...cmds]);
         },

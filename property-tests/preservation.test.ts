@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decide, getCustomer, resolveLive, sourceAccountKey, type CustomerGraph } from '../src/index';
+import { decide, getCustomer, type CustomerGraph } from '../src/index';
+import { sourceAccountKey } from '../src/org/sources';
 import { anySequenceArb, commandSequenceArb, NUM_RUNS } from './support/arbitraries';
-import { customerById } from '../src/graph';
-import { customersOf, holdingKey, holdingsOf, liveCustomersOf, mergeChain, profileCounts, runSequence, type Step } from './support/run';
+import { customerById } from '../src/graph/graph';
+import { customersOf, resolveLive, holdingKey, holdingsOf, liveCustomersOf, mergeChain, profileCounts, runSequence, type Step } from './support/run';
 import { Tally } from './support/tally';
 
 const META = { at: '2024-05-01T10:00:00+05:30', till: 'demo.till' } as const;

@@ -12,7 +12,6 @@ import {
   graphSnapshot,
   IDENTIFIER_TYPES,
   lookup,
-  normaliseIdentifier,
   search,
   type Command,
   type CustomerGraph,
@@ -33,6 +32,8 @@ import {
   withAccount,
 } from './support/arbitraries';
 import { runSequence, theOrg } from './support/run';
+import { Tally } from './support/tally';
+import { normaliseIdentifier } from '../src/org/identifiers';
 
 // -----------------------------------------------------------------------------------------------------
 // Prototype pollution
@@ -94,8 +95,8 @@ const hostileCommandArb: fc.Arbitrary<unknown> = fc.oneof(
 
 /** What a broken graph must still answer without throwing: every query, the snapshot, and commands. */
 function expectStillAnswers(graph: CustomerGraph): void {
-  expect(noThrow('graphSnapshot', () => graphSnapshot(graph)).customers).toBeInstanceOf(Array);
-  const ids = noThrow('reading customer ids', () => graphSnapshot(graph).customers.map((c) => c.id));
+  expect(noThrow('graphSnapshot', () => graphSnapshot(graph)._unsafeUnwrap()).customers).toBeInstanceOf(Array);
+  const ids = noThrow('reading customer ids', () => graphSnapshot(graph)._unsafeUnwrap().customers.map((c) => c.id));
   for (const id of [...ids, 1, 2]) {
     expectDocumentedResult('getCustomer', noThrow(`getCustomer ${String(id)} ALL`, () => getCustomer(graph, { customerId: id, source: 'ALL' })));
     for (const account of VALID_SOURCE_ACCOUNTS) {
@@ -118,7 +119,7 @@ function expectStillAnswers(graph: CustomerGraph): void {
   for (const command of commands) {
     const done = noThrow(`execute ${command.kind}`, () => execute(graph, command));
     expectDocumentedResult(`execute ${command.kind}`, done);
-    if (done.isOk()) noThrow('graphSnapshot after execute', () => graphSnapshot(done.value.graph));
+    if (done.isOk()) noThrow('graphSnapshot after execute', () => graphSnapshot(done.value.graph)._unsafeUnwrap());
   }
 }
 
@@ -153,34 +154,45 @@ describe('no public function throws, whatever its input (ARC-4, ARC-5)', () => {
         const executed = noThrow('execute', () => execute(graph, command as Command));
         expectDocumentedResult('execute', executed);
         if (executed.isErr()) expect(decided.isErr() ? decided.error : 'accepted').toEqual(executed.error);
-        else noThrow('graphSnapshot', () => graphSnapshot(executed.value.graph));
+        else noThrow('graphSnapshot', () => graphSnapshot(executed.value.graph)._unsafeUnwrap());
         expectNoPollution();
       }),
       { numRuns: NUM_RUNS },
     );
   });
 
-  it('ARC-5: evolve never throws on garbage or corrupted events, returns a graph of the same org, and leaves the graph as it was for a non-event', () => {
+  it('ARC-2, ARC-5: evolve never throws on garbage or corrupted events: it refuses a misfit by index and reason, leaving the graph as it was, or folds exactly one event of the same org', () => {
+    const tally = new Tally();
     fc.assert(
       fc.property(evolveCaseArb, ({ commands, event }) => {
         const run = runSequence(commands);
         for (const graph of [run.initial, run.graph]) {
-          const next = noThrow('evolve', () => evolve(graph, event as GraphEvent));
-          expect(next.org).toBe(graph.org);
-          expect(next.eventCount).toBeGreaterThanOrEqual(graph.eventCount);
-          if (typeof event !== 'object' || event === null) expect(next).toBe(graph);
+          const before = JSON.stringify(graphSnapshot(graph)._unsafeUnwrap());
+          const next = noThrow('evolve', () => evolve(graph, event));
+          expectDocumentedResult('evolve', next);
+          if (next.isErr()) {
+            tally.add('refused');
+            expect(next.error).toMatchObject({ code: 400, reason: 'eventMisfit', index: 0 });
+            expect(JSON.stringify(graphSnapshot(graph)._unsafeUnwrap())).toBe(before);
+          } else {
+            tally.add('folded');
+            expect(next.value.org).toBe(graph.org);
+            expect(next.value.eventCount).toBe(graph.eventCount + 1);
+          }
+          if (typeof event !== 'object' || event === null) expect(next.isErr()).toBe(true);
         }
         expectNoPollution();
       }),
       { numRuns: NUM_RUNS },
     );
+    expect(tally.get('refused'), tally.toString()).toBeGreaterThan(0);
   });
 
-  it('ARC-5: a graph that evolve returned for a garbage or corrupted event still answers every query, graphSnapshot and command without throwing', () => {
+  it('ARC-5: a graph that evolve folded a corrupted but fitting event into still answers every query, graphSnapshot and command without throwing', () => {
     fc.assert(
       fc.property(evolveCaseArb, ({ commands, event }) => {
         const run = runSequence(commands);
-        for (const graph of [run.initial, run.graph]) expectStillAnswers(evolve(graph, event as GraphEvent));
+        for (const graph of [run.initial, run.graph]) expectStillAnswers(evolve(graph, event).unwrapOr(graph));
       }),
       { numRuns: NUM_RUNS },
     );
@@ -206,7 +218,7 @@ describe('no public function throws, whatever its input (ARC-4, ARC-5)', () => {
         const org = noThrow('defineOrg', () => defineOrg(config));
         expectDocumentedResult('defineOrg', org);
         if (org.isErr()) expect(org.error.code).toBe(400);
-        else expectStillAnswers(noThrow('emptyGraph', () => emptyGraph(org.value)));
+        else expectStillAnswers(noThrow('emptyGraph', () => emptyGraph(org.value)._unsafeUnwrap()));
         expectNoPollution();
       }),
       { numRuns: NUM_RUNS },

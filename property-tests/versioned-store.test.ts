@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptySearchIndex } from '../src/internal/search-index';
-import { createStore, readKey, readTables, writeVersion, type Version } from '../src/internal/versioned-store';
+import { emptySearchIndex } from '../src/graph/search-index';
+import { createStore, readKey, readTables, writeVersion, type Version } from '../src/graph/store';
 import { NUM_RUNS } from './support/arbitraries';
 
 // The graph keeps its tables in a rerooted store: one version owns mutable tables, the others hold the

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `customer-graph` command: `serve` and `replay` (see src/emulator/cli.ts). All I/O of the project lives
 // in src/emulator/ and here.
-import { main } from './emulator/cli';
+import { main } from './emulator/cli/main';
 
 function stopSignal(): Promise<string> {
   return new Promise((resolve) => {

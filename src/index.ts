@@ -1,189 +1,86 @@
-// The public API of customer-graph, listed by name. Everything not listed here is internal.
+// The public API of customer-graph, listed by name: what a host embedding the rules uses. Everything not
+// listed here is internal; the zod schemas of commands, events, bodies and queries are the
+// `customer-graph/schemas` subpath.
 
-export type { Brand, CustomerId, SourceAccountKey, TillCode } from './ids';
-export { customerId, tillCode } from './ids';
+// Orgs: the configuration the rules run against (ORG-1, ORG-2).
+export type { Org, ExtendedFieldDef, CustomFieldDef, Till } from './org/org';
+export type { OrgConfig } from './org/org-config';
+export type { ProgramDef, TierDef } from './org/programs';
+export type { Source } from './org/sources';
+export type { IdentifierType } from './org/identifiers';
+export { defineOrg, isOrg, DEFAULT_BLOCKED_VALUES, DEFAULT_BLOCKED_PATTERNS } from './org/org';
+export { defaultOrg, DEFAULT_ORG_CONFIG } from './org/default-org';
+export { SOURCES, MULTI_ACCOUNT_SOURCES } from './org/sources';
+export { IDENTIFIER_TYPES } from './org/identifiers';
 
-export type { Source } from './sources';
-export { SOURCES, MULTI_ACCOUNT_SOURCES, isSource, sourceAccountKey } from './sources';
+// The graph (ARC-2, ARC-3).
+export type { CustomerGraph } from './graph/graph';
+export type { GraphSnapshot } from './graph/snapshot';
+export { emptyGraph, isCustomerGraph } from './graph/graph';
+export { graphSnapshot } from './graph/snapshot';
 
-export type { Identifier, IdentifierType, IdentifierRules, IdentifierProblem, NormalisedValue, Blocklist } from './identifiers';
-export { IDENTIFIER_TYPES, isIdentifierType, normaliseIdentifier, compileBlocklist } from './identifiers';
+// Writing: decide, fold, execute (ARC-2).
+export type { Command, ParsedCommand, IdentityCommand, LoyaltyCommand } from './decider/commands';
+export type { CommandMeta } from './decider/meta';
+export type { GraphEvent, EventKind } from './decider/events';
+export type { ResponseByKind } from './decider/decide';
+export type { Executed } from './decider/execute';
+export { decide, execute } from './decider/execute';
+export { parseCommand } from './decider/decide';
+export { evolve, evolveAll } from './decider/replay';
 
-export type { Org, OrgConfig, ExtendedFieldDef, CustomFieldDef, Till } from './org';
-export {
-  defineOrg,
-  defaultOrg,
-  orgConfigSchema,
-  DEFAULT_ORG_CONFIG,
-  DEFAULT_BLOCKED_VALUES,
-  DEFAULT_BLOCKED_PATTERNS,
-} from './org';
+// The commands, their events and their responses, slice by slice.
+export type { RegisterCommand, RegisterBody, RegisterResponse, SideEffect, CustomerRegistered, SourceProfileCombined } from './identity/register';
+export type { UpdateCommand, UpdateBody, UpdateResponse, CustomerUpdated } from './identity/update';
+export type { ChangeIdentifierCommand, ChangeIdentifierResponse, IdentifierAdded, IdentifierRemoved } from './identity/change-identifier';
+export type { MergeCommand, MergeResponse, CustomersMerged, MergeCause } from './identity/merge';
+export type { ProfileInput, IdentifierInput, CommChannelInput } from './identity/profile-input';
+export type { ProgramEnrolled } from './loyalty/enrollment';
+export type { PointsCommand, ExpirePointsCommand, PointsResponse, PointsMoved, PointsExpired } from './loyalty/points';
+export type { TransferPointsCommand, TransferResponse, PointsTransferred } from './loyalty/transfers';
+export type { UpdateSubscriptionsCommand, SubscriptionRequest, SubscriptionsResponse, SubscriptionsChanged } from './loyalty/subscriptions';
+export type { IssueCouponCommand, RedeemCouponCommand, CouponSeriesInput, CouponResponse, CouponIssued, CouponRedeemed } from './loyalty/coupons';
+export type { RequestGoodwillCommand, ResolveGoodwillCommand, GoodwillResponse, GoodwillRequested, GoodwillResolved } from './loyalty/goodwill';
+export type { DeletePiiCommand, PiiResponse, PiiDeleted } from './loyalty/pii';
 
-export type {
-  ErrorCode,
-  DomainError,
-  PlainError,
-  InvalidInputError,
-  MergedCustomerError,
-  FieldError,
-  DomainWarning,
-  WarningCode,
-} from './errors';
-export { ERROR_MESSAGES } from './errors';
+// The records (what snapshots and views are made of).
+export type { CustomerId, TillCode, SourceAccountKey } from './kernel/ids';
+export type { FieldMap } from './kernel/parse';
+export type { Customer, LoyaltyType } from './records/customer';
+export type { Attribution, CommChannel, CommChannelType, ConflictingProfile, Identifier, ProfileData, ProfileFacts, SourceProfile } from './records/profile';
+export type { ProgramLedger, PointsLot, TierChange } from './records/ledger';
+export type { Subscription, SubscriptionChannel, SubscriptionPriority, SubscriptionStatus } from './records/subscriptions';
+export type { Coupon, CouponSeries } from './records/coupons';
+export type { GoodwillRequest, GoodwillStatus, GoodwillType } from './records/goodwill';
+export type { PointsTransfer } from './records/transfers';
+export { COMM_CHANNEL_TYPES } from './records/profile';
+export { SUBSCRIPTION_CHANNELS, DEFAULT_SUBSCRIPTIONS } from './records/subscriptions';
 
-export type {
-  Attribution,
-  CommChannel,
-  CommChannelType,
-  ConflictingProfile,
-  Customer,
-  FieldMap,
-  LoyaltyType,
-  ProfileData,
-  SourceProfile,
-} from './customer';
-export { COMM_CHANNEL_TYPES } from './customer';
+// Refusals and warnings (ERR-1..ERR-3).
+export type { ErrorCode } from './kernel/codes';
+export type { DomainError, Refusal, InvalidInputError, MergedCustomerError, InputPath, IdentifierContext } from './kernel/refusals';
+export type { Misfit, IdCounter } from './kernel/misfits';
+export type { DomainWarning, WarningCode } from './kernel/warnings';
+export { ERROR_MESSAGES, PII_DELETED_MESSAGE } from './kernel/codes';
 
-export type {
-  Command,
-  IdentityCommand,
-  LoyaltyCommand,
-  PointsCommand,
-  ExpirePointsCommand,
-  TransferPointsCommand,
-  UpdateSubscriptionsCommand,
-  IssueCouponCommand,
-  RedeemCouponCommand,
-  RequestGoodwillCommand,
-  ResolveGoodwillCommand,
-  DeletePiiCommand,
-  CommandMeta,
-  RegisterCommand,
-  UpdateCommand,
-  ChangeIdentifierCommand,
-  MergeCommand,
-  RegisterBody,
-  UpdateBody,
-  ProfileInput,
-  IdentifierInput,
-  CommChannelInput,
-} from './commands';
-
-export type {
-  GraphEvent,
-  CustomerRegistered,
-  SourceProfileCombined,
-  CustomerUpdated,
-  IdentifierAdded,
-  IdentifierRemoved,
-  CustomersMerged,
-  MergeCause,
-  ProgramEnrolled,
-  PointsMoved,
-  PointsExpired,
-  PointsTransferred,
-  SubscriptionsChanged,
-  CouponIssued,
-  CouponRedeemed,
-  GoodwillRequested,
-  GoodwillResolved,
-  PiiDeleted,
-} from './events';
-
-export type { ProgramDef, TierDef, ProgramLedger, PointsLot, TierChange } from './ledger';
-export { loyaltyPoints, lifetimePoints, tierFor } from './ledger';
-export type {
-  Subscription,
-  SubscriptionChannel,
-  SubscriptionPriority,
-  SubscriptionStatus,
-  SubscriptionRequest,
-} from './subscriptions';
-export { SUBSCRIPTION_CHANNELS, DEFAULT_SUBSCRIPTIONS, effectiveSubscriptions } from './subscriptions';
-export type { Coupon, CouponSeries } from './coupons';
-export type { GoodwillRequest, GoodwillStatus, GoodwillType } from './goodwill';
-export type { PointsTransfer } from './transfers';
-export { PII_DELETED_MESSAGE } from './loyalty';
-
-export type { CustomerGraph, HistoryEntry } from './graph';
-export { emptyGraph, resolveLive } from './graph';
-
-export { decide } from './decide';
-export { evolve, evolveAll } from './evolve';
-export type {
-  Executed,
-  RegisterResponse,
-  UpdateResponse,
-  ChangeIdentifierResponse,
-  MergeResponse,
-  ResponseByKind,
-  SideEffect,
-  PointsResponse,
-  TransferResponse,
-  SubscriptionsResponse,
-  CouponResponse,
-  GoodwillResponse,
-  PiiResponse,
-} from './execute';
-export { execute } from './execute';
-export { warningsOf } from './warnings';
-
-export type { LookupQuery, LookupResponse } from './lookup';
-export { lookup, lookupQuerySchema } from './lookup';
-export type {
-  GetCustomerQuery,
-  CustomerDetails,
-  ProfileView,
-  ConflictingProfileView,
-  AttributionView,
-  TillView,
-} from './get-customer';
-export { getCustomer, getCustomerQuerySchema } from './get-customer';
-export type { SearchQuery, SearchResponse, SearchHit, MatchedIdentifier } from './search';
-export { search, searchQuerySchema, MAX_SEARCH_LIMIT } from './search';
-
-export type {
-  ProgramDetails,
-  PointsSummary,
-  LoyaltyDetailsQuery,
-  LoyaltyDetailsResponse,
-  SubscriptionsView,
-  TransferView,
-  TransferParty,
-  CouponView,
-  ActorView,
-  GoodwillQuery,
-  GoodwillView,
-  Paged,
-  ChangeType,
-  ChangeRequestView,
-  ChangeRequestsQuery,
-} from './loyalty-queries';
-export {
-  loyaltyDetails,
-  getSubscriptions,
-  pointsTransfers,
-  customerCoupons,
-  goodwillRequests,
-  changeRequests,
-  CHANGE_TYPES,
-} from './loyalty-queries';
-export type { Embed } from './get-customer';
-export type { V11Query, V11Response, V11Customer, V11Status, V11Option } from './v11';
-export { customerGetV11, V11_OPTIONS } from './v11';
-
-export type { GraphSnapshot } from './snapshot';
-export { graphSnapshot } from './snapshot';
-
-export {
-  commandSchema,
-  registerBodySchema,
-  updateBodySchema,
-  changeIdentifierBodySchema,
-  profileInputSchema,
-  identifierInputSchema,
-  commChannelInputSchema,
-  couponSeriesInputSchema,
-  subscriptionRequestSchema,
-} from './schemas';
-export { enrollmentSchema } from './enrollment';
+// Queries.
+export type { LookupQuery, LookupResponse } from './queries/lookup';
+export type { GetCustomerQuery, CustomerDetails, ProfileView, ConflictingProfileView, AttributionView, Embed } from './queries/get-customer';
+export type { SearchQuery, SearchResponse, SearchHit, MatchedIdentifier } from './queries/search';
+export type { ProgramDetails, PointsSummary, LoyaltyDetailsQuery, LoyaltyDetailsResponse, SubscriptionsView } from './queries/loyalty-details';
+export type { TransferView, TransferParty } from './queries/transfers';
+export type { CouponView } from './queries/coupons';
+export type { GoodwillQuery, GoodwillView } from './queries/goodwill-requests';
+export type { ChangeType, ChangeRequestView, ChangeRequestsQuery } from './queries/change-requests';
+export type { Paged, TillView } from './queries/query';
+export type { V11Query, V11Response, V11Customer, V11Status, V11Option } from './queries/v11';
+export { lookup } from './queries/lookup';
+export { getCustomer, EMBEDS } from './queries/get-customer';
+export { search, MAX_SEARCH_LIMIT } from './queries/search';
+export { loyaltyDetails, getSubscriptions } from './queries/loyalty-details';
+export { pointsTransfers } from './queries/transfers';
+export { customerCoupons } from './queries/coupons';
+export { goodwillRequests } from './queries/goodwill-requests';
+export { changeRequests, CHANGE_TYPES, UNRECORDED_CHANGE_TYPES } from './queries/change-requests';
+export { MAX_PAGE_LIMIT } from './queries/query';
+export { customerGetV11, V11_OPTIONS } from './queries/v11';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { customerId, execute, getCustomer, tillCode, type GraphEvent } from '../src/index';
-import { build, changeCmd, given, META, registerCmd } from './support/given';
+import { execute, getCustomer, type GraphEvent } from '../src/index';
+import { customerId, tillCode } from '../src/kernel/ids';
+import { build, changeCmd, given, META, registerCmd, type Unstamped } from './support/given';
 import { codeOf, details, FIRST, must, refusal, SECOND, THIRD, whoHolds } from './support/scenario';
 
 const TILL = tillCode(META.till);
@@ -12,11 +13,11 @@ const WECHAT_BOB = registerCmd([{ type: 'wechat', value: 'wc_bob' }], {
   loyaltyType: 'non_loyalty',
 });
 
-function added(id: number, source: 'INSTORE' | 'WECHAT', accountId: string, type: 'email' | 'mobile' | 'wechat', value: string): GraphEvent {
+function added(id: number, source: 'INSTORE' | 'WECHAT', accountId: string, type: 'email' | 'mobile' | 'wechat', value: string): Unstamped {
   return { kind: 'IdentifierAdded', customerId: customerId(id), source, accountId, identifier: { type, value }, at: META.at, till: TILL };
 }
 
-function removed(id: number, source: 'INSTORE' | 'WECHAT', accountId: string, type: 'email' | 'mobile' | 'wechat', value: string): GraphEvent {
+function removed(id: number, source: 'INSTORE' | 'WECHAT', accountId: string, type: 'email' | 'mobile' | 'wechat', value: string): Unstamped {
   return { kind: 'IdentifierRemoved', customerId: customerId(id), source, accountId, identifier: { type, value }, at: META.at, till: TILL };
 }
 

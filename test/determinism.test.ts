@@ -44,7 +44,7 @@ describe('ARC-1: the core reads no clock and makes no random ids', () => {
 
   it('ARC-1: an org first customer id starts the numbering', () => {
     const org = defineOrg({ id: 'numbered', firstCustomerId: 5000, tills: [{ code: 'demo.till', password: 'p' }] })._unsafeUnwrap();
-    const one = must(execute(emptyGraph(org), asKind(registerCmd([{ type: 'email', value: 'a@example.com' }]), 'register')));
+    const one = must(execute(emptyGraph(org)._unsafeUnwrap(), asKind(registerCmd([{ type: 'email', value: 'a@example.com' }]), 'register')));
     const two = must(execute(one.graph, asKind(registerCmd([{ type: 'email', value: 'b@example.com' }]), 'register')));
     expect([one.response.createdId, two.response.createdId]).toEqual([5000, 5001]);
   });
@@ -60,7 +60,7 @@ describe('ARC-1: the core reads no clock and makes no random ids', () => {
 
   it('ARC-1: the time and till of what a write creates come from the command meta', () => {
     const meta = { at: '1999-12-31T23:59:59+09:00', till: 'rr.till' };
-    const done = must(execute(emptyGraph(defaultOrg()), { ...asKind(registerCmd([{ type: 'email', value: 'a@example.com' }]), 'register'), meta }));
+    const done = must(execute(emptyGraph(defaultOrg())._unsafeUnwrap(), { ...asKind(registerCmd([{ type: 'email', value: 'a@example.com' }]), 'register'), meta }));
     const [profile] = must(getCustomer(done.graph, { customerId: done.response.createdId, source: 'INSTORE' })).profiles;
     expect(profile?.attribution.createDate).toBe(meta.at);
     expect(profile?.attribution.createdBy.code).toBe('rr.till');

@@ -17,7 +17,7 @@ const SIZE = 2000;
 const org = defaultOrg();
 
 function population(enrolled: boolean): CustomerGraph {
-  let graph = emptyGraph(org);
+  let graph = emptyGraph(org)._unsafeUnwrap();
   for (let i = 0; i < SIZE; i++) {
     const c = customerAt(i);
     const r = execute(graph, enrolled ? enrolledRegisterCommandOf(c) : registerCommandOf(c));

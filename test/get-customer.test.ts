@@ -131,7 +131,7 @@ describe('GET-2: unknown ids and merge victims', () => {
 
   it('GET-2: any id is 8015 in an empty graph', () => {
     const org = defineOrg({ id: 'empty', tills: [{ code: 't', password: 'p' }] })._unsafeUnwrap();
-    expect(codeOf(getCustomer(emptyGraph(org), { customerId: 1, source: 'INSTORE' }))).toBe(8015);
+    expect(codeOf(getCustomer(emptyGraph(org)._unsafeUnwrap(), { customerId: 1, source: 'INSTORE' }))).toBe(8015);
   });
 
   it('GET-2: a merge victim is 8069 naming its survivor', () => {
@@ -166,7 +166,7 @@ describe('GET-4: the source of a get', () => {
 
   it('GET-4: a source the org has not enabled is 8012', () => {
     const org = defineOrg({ id: 'instore-only', sources: ['INSTORE'], tills: [{ code: 'demo.till', password: 'p' }] })._unsafeUnwrap();
-    const graph = must(execute(emptyGraph(org), registerCmd([{ type: 'email', value: 'a@example.com' }]))).graph;
+    const graph = must(execute(emptyGraph(org)._unsafeUnwrap(), registerCmd([{ type: 'email', value: 'a@example.com' }]))).graph;
     expect(codeOf(getCustomer(graph, { customerId: FIRST, source: 'INSTORE' }))).toBe('accepted');
     expect(codeOf(getCustomer(graph, { customerId: FIRST, source: 'MARTJACK' }))).toBe(8012);
   });

@@ -6,7 +6,6 @@ import {
   getCustomer,
   graphSnapshot,
   IDENTIFIER_TYPES,
-  sourceAccountKey,
   type CustomerGraph,
   type IdentifierType,
   type CustomerRegistered,
@@ -16,7 +15,9 @@ import {
   evolve,
 } from '../src/index';
 import { build, changeCmd, given, registerCmd } from './support/given';
-import { holdersOf, indexContents } from '../src/graph';
+import { indexContents } from '../src/graph/contents';
+import { holdersOf } from '../src/graph/reader';
+import { sourceAccountKey } from '../src/org/sources';
 import { accepted, detailsOf, holderOf, profileOf, refused, register, run } from './support/requests';
 
 const SEED_TYPES = [
@@ -207,7 +208,7 @@ describe('IDN-4: a bad or blocked value is refused with the code of the endpoint
 /** Every (source account, type, value) that the customer records hold, as lookup keys. */
 function heldByRecords(graph: CustomerGraph): string[] {
   const out: string[] = [];
-  for (const c of graphSnapshot(graph).customers) {
+  for (const c of graphSnapshot(graph)._unsafeUnwrap().customers) {
     if (c.status !== 'live') continue;
     for (const p of c.profiles) {
       for (const profile of [p, ...p.conflictingProfiles]) {
@@ -263,17 +264,15 @@ describe('ID-1: at most one live customer per (source account, type, value)', ()
     expect(holderOf(graph, 'mobile', '919111111111')).toBe(8015);
   });
 
-  it('ID-1: a replayed profile in an account the org does not list is still indexed: found by ALL, named by its account, and combined into', () => {
-    const [event] = decide(emptyGraph(defaultOrg()), registerCmd([{ type: 'mobile', value: '9111111111' }], { source: 'WECHAT', accountId: '22232' }))._unsafeUnwrap();
+  it('ID-1, ARC-2: a replayed profile in an account the org does not list is refused as a misfit by its index, and nothing is indexed', () => {
+    const empty = emptyGraph(defaultOrg())._unsafeUnwrap();
+    const [event] = decide(empty, registerCmd([{ type: 'mobile', value: '9111111111' }], { source: 'WECHAT', accountId: '22232' }))._unsafeUnwrap();
     const unlisted = { ...(event as CustomerRegistered), profile: { ...(event as CustomerRegistered).profile, accountId: 'unlisted' } };
-    const graph = evolve(emptyGraph(defaultOrg()), unlisted);
-    expect(graph.customerCount).toBe(1);
-    expect(holderOf(graph, 'mobile', '919111111111')).toBe(1);
-    expect(holdersOf(graph, { type: 'mobile', value: '919111111111' })).toEqual([{ sak: 'WECHAT/unlisted', id: 1 }]);
-    expect(indexed(graph)).toEqual(heldByRecords(graph));
-    const combined = accepted(execute(graph, registerCmd([{ type: 'mobile', value: '9111111111' }])));
-    expect((combined.response as { createdId: number }).createdId).toBe(1);
-    expect(holdersOf(combined.graph, { type: 'mobile', value: '919111111111' }).map((h) => h.sak).sort()).toEqual(['INSTORE', 'WECHAT/unlisted']);
+    const refusedFold = evolve(empty, unlisted);
+    expect(refused(refusedFold)).toMatchObject({ code: 400, reason: 'eventMisfit', index: 0, misfit: { misfit: 'unknownSourceAccount', source: 'WECHAT', accountId: 'unlisted' } });
+    expect(empty.customerCount).toBe(0);
+    expect(holderOf(empty, 'mobile', '919111111111')).toBe(8015);
+    expect(indexed(empty)).toEqual([]);
   });
 
   it('ID-1: every identifier of every profile is found by lookup in its source account, pointing at its customer', () => {

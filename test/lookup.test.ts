@@ -70,7 +70,7 @@ describe('LKP-2: nothing found is 8015 with ALL and 8065 with a named source', (
 
   it('LKP-2: in an empty graph every lookup is 8015 with ALL', () => {
     const org = defineOrg({ id: 'empty', tills: [{ code: 't', password: 'p' }] })._unsafeUnwrap();
-    expect(whoHolds(emptyGraph(org), 'mobile', '919111111111')).toBe(8015);
+    expect(whoHolds(emptyGraph(org)._unsafeUnwrap(), 'mobile', '919111111111')).toBe(8015);
   });
 });
 
@@ -111,7 +111,7 @@ describe('LKP-4: source and account of a lookup', () => {
 
   it('LKP-4: a source the org has not enabled is 8011', () => {
     const org = defineOrg({ id: 'instore-only', sources: ['INSTORE'], tills: [{ code: 't', password: 'p' }] })._unsafeUnwrap();
-    expect(whoHolds(emptyGraph(org), 'mobile', '919111111111', 'MARTJACK')).toBe(8011);
+    expect(whoHolds(emptyGraph(org)._unsafeUnwrap(), 'mobile', '919111111111', 'MARTJACK')).toBe(8011);
   });
 
   it('LKP-4: an account the org does not have is 8011', () => {

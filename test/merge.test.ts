@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evolve, execute, getCustomer, tillCode } from '../src/index';
+import { evolve, execute, getCustomer } from '../src/index';
+import { tillCode } from '../src/kernel/ids';
 import { build, changeCmd, given, META, registerCmd } from './support/given';
 import {
   codeOf,
@@ -219,22 +220,23 @@ describe('MRG-4: folding merge events directly cannot make a chain loop', () => 
       mergeCmd(2, 1),
     ]);
 
-  it('MRG-4: an event merging a survivor into its own victim leaves the graph as it is', () => {
+  it('MRG-4, ARC-2: an event merging a survivor into its own victim is refused as a misfit, and the graph stays as it is', () => {
     const { graph } = oneIntoTwo();
     const looped = evolve(graph, {
       kind: 'CustomersMerged',
+      seq: graph.eventCount + 1,
       survivorId: FIRST,
       victimId: SECOND,
       cause: null,
       at: META.at,
       till: tillCode(META.till),
     });
-    expect(looped).toBe(graph);
-    expect(refusal(getCustomer(looped, { customerId: FIRST, source: 'ALL' }))).toMatchObject({ code: 8069, survivorId: SECOND });
-    expect(whoHolds(looped, 'email', 'one@example.com')).toBe(SECOND);
+    expect(refusal(looped)).toMatchObject({ code: 400, reason: 'eventMisfit', index: 0, misfit: { misfit: 'notLive', customerId: FIRST, status: 'merged' } });
+    expect(refusal(getCustomer(graph, { customerId: FIRST, source: 'ALL' }))).toMatchObject({ code: 8069, survivorId: SECOND });
+    expect(whoHolds(graph, 'email', 'one@example.com')).toBe(SECOND);
   });
 
-  it('MRG-4: an event merging an existing victim again leaves it pointing at its survivor', () => {
+  it('MRG-4, ARC-2: an event merging an existing victim again is refused as a misfit, and the victim still points at its survivor', () => {
     const { graph } = build([
       registerCmd([{ type: 'email', value: 'one@example.com' }]),
       registerCmd([{ type: 'email', value: 'two@example.com' }], { source: 'MARTJACK' }),
@@ -243,14 +245,15 @@ describe('MRG-4: folding merge events directly cannot make a chain loop', () => 
     ]);
     const again = evolve(graph, {
       kind: 'CustomersMerged',
+      seq: graph.eventCount + 1,
       survivorId: THIRD,
       victimId: FIRST,
       cause: null,
       at: META.at,
       till: tillCode(META.till),
     });
-    expect(again).toBe(graph);
-    expect(refusal(getCustomer(again, { customerId: FIRST, source: 'ALL' }))).toMatchObject({ code: 8069, survivorId: SECOND });
+    expect(refusal(again)).toMatchObject({ code: 400, reason: 'eventMisfit', index: 0, misfit: { misfit: 'notLive', customerId: FIRST } });
+    expect(refusal(getCustomer(graph, { customerId: FIRST, source: 'ALL' }))).toMatchObject({ code: 8069, survivorId: SECOND });
   });
 });
 
@@ -324,6 +327,7 @@ describe('MRG-7: each merge is one event naming survivor, victim, cause, time an
     expect(events.filter((e) => e.kind === 'CustomersMerged')).toEqual([
       {
         kind: 'CustomersMerged',
+        seq: 4,
         survivorId: FIRST,
         victimId: SECOND,
         cause: { source: 'WECHAT', accountId: '22232', identifier: { type: 'email', value: 'alice@example.com' } },

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defaultOrg,
-  defineOrg,
-  emptyGraph,
-  execute,
-  getCustomer,
-  SOURCES,
-  tillCode,
-  type CustomerRegistered,
-} from '../src/index';
+import { defaultOrg, defineOrg, emptyGraph, execute, getCustomer, SOURCES, type CustomerRegistered } from '../src/index';
+import { tillCode } from '../src/kernel/ids';
 import { build, given, META, registerCmd } from './support/given';
 import { accepted, addIdentifiers, merge, profileOf, refused, register, registerBody, run, update } from './support/requests';
 
@@ -22,7 +14,7 @@ describe('ORG-1: an org is a validated plain configuration', () => {
     expect(org.config).toEqual(config);
     expect([...org.sources].sort()).toEqual([...SOURCES].sort());
     // The org is usable as it is: its till can register a customer.
-    const done = execute(emptyGraph(org), register('INSTORE', { identifiers: [{ type: 'email', value: 'a@example.com' }] }, { meta: { at: META.at, till: 'store.1' } }));
+    const done = execute(emptyGraph(org)._unsafeUnwrap(), register('INSTORE', { identifiers: [{ type: 'email', value: 'a@example.com' }] }, { meta: { at: META.at, till: 'store.1' } }));
     expect(accepted(done).response.createdId).toBe(1);
   });
 
@@ -116,7 +108,7 @@ describe('ORG-2: the default org accepts the seed sample requests (configuration
       },
       '400',
     );
-    expect(accepted(execute(emptyGraph(defaultOrg()), command)).response.createdId).toBe(1);
+    expect(accepted(execute(emptyGraph(defaultOrg())._unsafeUnwrap(), command)).response.createdId).toBe(1);
   });
 
   it('ORG-2: both WECHAT accounts of the samples, 22232 and 1234, exist', () => {
@@ -137,7 +129,7 @@ describe('ORG-2: the default org accepts the seed sample requests (configuration
   });
 
   it('ORG-2: bukl.till may act as well as be associated with', () => {
-    const done = execute(emptyGraph(defaultOrg()), register('INSTORE', { identifiers: [{ type: 'email', value: 'a@example.com' }] }, { meta: { at: META.at, till: 'bukl.till' } }));
+    const done = execute(emptyGraph(defaultOrg())._unsafeUnwrap(), register('INSTORE', { identifiers: [{ type: 'email', value: 'a@example.com' }] }, { meta: { at: META.at, till: 'bukl.till' } }));
     expect(profileOf(accepted(done).graph, 1, 'INSTORE').attribution.createdBy.code).toBe('bukl.till');
   });
 });

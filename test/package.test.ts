@@ -12,7 +12,7 @@ function node(args: string[]): string {
 }
 
 const script = `
-  const g0 = m.emptyGraph(m.defaultOrg());
+  const g0 = m.emptyGraph(m.defaultOrg())._unsafeUnwrap();
   const meta = { at: '2024-01-01T00:00:00Z', till: 'demo.till' };
   const r = m.execute(g0, { kind: 'register', source: 'INSTORE', body: { loyaltyInfo: { loyaltyType: 'loyalty' },
     profiles: [{ firstName: 'Ann', identifiers: [{ type: 'email', value: 'ann@example.com' }] }] }, meta });

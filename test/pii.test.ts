@@ -18,8 +18,8 @@ import { build, changeCmd, META, registerCmd } from './support/given';
 import { deletePii, issue, issueCoupon, registerEnrolled, subscriptions, transfer } from './support/loyalty-state';
 import { merge, update } from './support/requests';
 import { asKind, FIRST, FOURTH, must, refusal, SECOND, THIRD } from './support/scenario';
-import { indexContents } from '../src/graph';
-import { decodePosting } from '../src/internal/search-index';
+import { indexContents } from '../src/graph/contents';
+import { decodePosting } from '../src/graph/search-index';
 
 /** Alice's personal values: every one must be gone from the graph after her PII deletion. */
 const ALICE_VALUES = {
@@ -122,7 +122,7 @@ function lifeAndDeletion(): { before: CustomerGraph; after: CustomerGraph } {
 /** Everything the graph holds, as text: the records, the search index, the identifier index keys and the history. */
 function everything(graph: CustomerGraph): string {
   return JSON.stringify({
-    snapshot: graphSnapshot(graph),
+    snapshot: graphSnapshot(graph)._unsafeUnwrap(),
     search: indexContents(graph).searchKeys.map(decodePosting),
     identifierKeys: indexContents(graph).identifiers,
     history: [...indexContents(graph).history],
@@ -235,8 +235,8 @@ describe('PII-1: a PII deletion removes the personal data of the customer', () =
 describe('PII-2: afterwards the customer answers "Customer is deleted after PII delete request" (8015)', () => {
   it('PII-2: Fetch Customer Details answers 8015 with the PII message, for ALL and for a source it had', () => {
     const { after } = lifeAndDeletion();
-    expect(refusal(getCustomer(after, { customerId: FIRST, source: 'ALL' }))).toEqual({ code: 8015, message: PII_DELETED_MESSAGE });
-    expect(refusal(getCustomer(after, { customerId: FIRST, source: 'INSTORE', embed: ['points'] }))).toEqual({ code: 8015, message: PII_DELETED_MESSAGE });
+    expect(refusal(getCustomer(after, { customerId: FIRST, source: 'ALL' }))).toEqual({ reason: 'piiDeleted', code: 8015, customerId: FIRST, message: PII_DELETED_MESSAGE });
+    expect(refusal(getCustomer(after, { customerId: FIRST, source: 'INSTORE', embed: ['points'] }))).toEqual({ reason: 'piiDeleted', code: 8015, customerId: FIRST, message: PII_DELETED_MESSAGE });
   });
 
   it('PII-2: v1.1 get by id answers the item with 8015 and the PII message', () => {
@@ -280,7 +280,7 @@ describe('PII-2: afterwards the customer answers "Customer is deleted after PII 
     ];
     for (const write of writes) {
       const result = execute(after, write);
-      expect(refusal(result), write.kind).toEqual({ code: 8015, message: PII_DELETED_MESSAGE });
+      expect(refusal(result), write.kind).toMatchObject({ reason: 'piiDeleted', code: 8015, message: PII_DELETED_MESSAGE });
     }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { customerId, execute, getCustomer, graphSnapshot, tillCode, type GraphEvent } from '../src/index';
-import { build, given, META, registerCmd } from './support/given';
+import { execute, getCustomer, graphSnapshot } from '../src/index';
+import { customerId, tillCode } from '../src/kernel/ids';
+import { build, given, META, registerCmd, type Unstamped } from './support/given';
 import { accepted, detailsOf, holderOf, profileOf, refused, register, registerBody, run } from './support/requests';
 
 const TILL = tillCode(META.till);
@@ -32,15 +33,13 @@ describe('REG-1: register creates a customer with one profile in the addressed s
           ],
           commChannels: [],
           fields: {},
-          attribution: ATTRIBUTION,
-          conflictingProfiles: [],
         },
         loyaltyType: 'loyalty',
         extendedFields: {},
         associatedWith: null,
         at: META.at,
         till: TILL,
-      } satisfies GraphEvent);
+      } satisfies Unstamped);
   });
 
   it('REG-1: the answer is createdId, empty warnings and sideEffects; the customer is found in that source account', () => {
@@ -222,7 +221,7 @@ describe('REG-6: an identifier held in another source account combines into that
       ['WECHAT', 'Ali'],
     ]);
     expect(holderOf(done.graph, 'wechat', 'wc_a', 'WECHAT', '22232')).toBe(1);
-    expect(graphSnapshot(done.graph).customers).toHaveLength(1);
+    expect(graphSnapshot(done.graph)._unsafeUnwrap().customers).toHaveLength(1);
   });
 
   it('REG-6: one identifier held elsewhere is enough; the others of the request are new', () => {

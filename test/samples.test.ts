@@ -63,7 +63,7 @@ function changeIdentifierSample(customerId: number): ChangeIdentifierCommand {
 
 /** Registers setup customers in the default org and answers the graph and their ids. */
 function setup(...commands: readonly Command[]): { graph: CustomerGraph; ids: CustomerId[] } {
-  let graph = emptyGraph(defaultOrg());
+  let graph = emptyGraph(defaultOrg())._unsafeUnwrap();
   const ids: CustomerId[] = [];
   for (const command of commands) {
     const done = must(execute(graph, command));
@@ -92,7 +92,7 @@ const TILL_VIEW = { code: expect.any(String), description: expect.any(String), n
 
 describe('ORG-2: the default org accepts every sample request of the seed, answering the documented shape', () => {
   it('ORG-2: Register (source=MOBILE_APP&accountId=400) answers createdId, warnings and sideEffects', () => {
-    const done = must(execute(emptyGraph(defaultOrg()), REGISTER_SAMPLE));
+    const done = must(execute(emptyGraph(defaultOrg())._unsafeUnwrap(), REGISTER_SAMPLE));
     expect(Object.keys(done.response).sort()).toEqual(['createdId', 'sideEffects', 'warnings']);
     expect(done.response).toEqual({ createdId: expect.any(Number), warnings: [], sideEffects: expect.any(Array) });
     expect(Number.isInteger(done.response.createdId) && done.response.createdId > 0).toBe(true);

@@ -250,6 +250,6 @@ describe('SUB-5: only live customers have their subscriptions changed', () => {
 
   it('SUB-5: a customer deleted on a PII request is 8015 with the PII message', () => {
     const { graph } = build([ALICE, { kind: 'deletePii', customerId: FIRST, meta: META }]);
-    expect(refusal(execute(graph, optOut(FIRST)))).toEqual({ code: 8015, message: PII_DELETED_MESSAGE });
+    expect(refusal(execute(graph, optOut(FIRST)))).toEqual({ reason: 'piiDeleted', code: 8015, customerId: FIRST, message: PII_DELETED_MESSAGE });
   });
 });

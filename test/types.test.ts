@@ -1,22 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import {
-  customerId,
-  defaultOrg,
-  emptyGraph,
-  execute,
-  type ChangeIdentifierResponse,
-  type Command,
-  type CustomersMerged,
-  type IdentityCommand,
-  type CustomerId,
-  type DomainError,
-  type ErrorCode,
-  type GraphEvent,
-  type MergedCustomerError,
-  type RegisterResponse,
-  type SourceAccountKey,
-  type TillCode,
-} from '../src/index';
+import { defaultOrg, emptyGraph, execute, type ChangeIdentifierResponse, type Command, type CustomersMerged, type IdentityCommand, type CustomerId, type DomainError, type ErrorCode, type GraphEvent, type MergedCustomerError, type RegisterResponse, type SourceAccountKey, type TillCode } from '../src/index';
+import { customerId } from '../src/kernel/ids';
 import { META } from './support/given';
 
 describe('public types (ERR-1, ARC-2)', () => {
@@ -28,11 +12,16 @@ describe('public types (ERR-1, ARC-2)', () => {
     expect(customerId(7)).toBe(7);
   });
 
-  it('ERR-1: every DomainError carries a literal documented code, and errors about victims name the survivor', () => {
-    expectTypeOf<DomainError['code']>().toEqualTypeOf<ErrorCode>();
+  it('ERR-1: every DomainError carries a literal documented code and a reason, its facts as fields, and errors about victims name the survivor', () => {
+    expectTypeOf<DomainError['code']>().toMatchTypeOf<ErrorCode>();
     expectTypeOf<Extract<DomainError, { code: 8067 | 8069 }>>().toEqualTypeOf<MergedCustomerError>();
     expectTypeOf<MergedCustomerError['survivorId']>().toEqualTypeOf<CustomerId>();
-    expectTypeOf<Extract<DomainError, { code: 1014 }>>().toEqualTypeOf<{ readonly code: 1014; readonly message: string }>();
+    expectTypeOf<Extract<DomainError, { reason: 'alreadyRegistered' }>>().toEqualTypeOf<{
+      readonly reason: 'alreadyRegistered';
+      readonly code: 1014;
+      readonly customerId: CustomerId;
+    } & { readonly message: string }>();
+    expectTypeOf<Extract<DomainError, { reason: 'notEnoughPoints' }>['held']>().toEqualTypeOf<number>();
   });
 
   it('ARC-2: commands and events are tagged unions on `kind`', () => {
@@ -44,7 +33,7 @@ describe('public types (ERR-1, ARC-2)', () => {
   });
 
   it('execute answers the response type of the command kind', () => {
-    const graph = emptyGraph(defaultOrg());
+    const graph = emptyGraph(defaultOrg())._unsafeUnwrap();
     const registered = execute(graph, {
       kind: 'register',
       source: 'INSTORE',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { customerId, execute, tillCode } from '../src/index';
+import { execute } from '../src/index';
+import { customerId, tillCode } from '../src/kernel/ids';
 import { build, changeCmd, given, META, registerCmd } from './support/given';
 import { accepted, detailsOf, holderOf, merge, profileOf, refused, run, update } from './support/requests';
 

@@ -6,7 +6,6 @@ import {
   execute,
   getCustomer,
   lookup,
-  resolveLive,
   search,
   type CustomerGraph,
   type Org,
@@ -37,11 +36,11 @@ export class CustomerGraphContender implements Contender {
 
   constructor(org: Org = defaultOrg()) {
     this.org = org;
-    this.base = emptyGraph(org);
+    this.base = emptyGraph(org)._unsafeUnwrap();
   }
 
   build(commands: Iterable<RegisterCommand>, n: number): void {
-    let g = emptyGraph(this.org);
+    let g = emptyGraph(this.org)._unsafeUnwrap();
     let i = 0;
     for (const command of commands) {
       const r = execute(g, command);
@@ -57,7 +56,7 @@ export class CustomerGraphContender implements Contender {
   }
 
   reset(): void {
-    this.base = emptyGraph(this.org);
+    this.base = emptyGraph(this.org)._unsafeUnwrap();
     this.staged = undefined;
   }
 
@@ -227,7 +226,7 @@ export class CustomerGraphContender implements Contender {
    * graph it was given ever pays.
    */
   private touch(): void {
-    resolveLive(this.base, this.org.firstCustomerId);
+    void getCustomer(this.base, { customerId: this.org.firstCustomerId, source: 'ALL' });
   }
 
   afterRound(_op: OpName): void {

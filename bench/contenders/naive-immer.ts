@@ -11,11 +11,10 @@
 // issue and transfer with enrollment (1013) and balance (1010). Names, fields and dates are stored, not
 // validated; there is no event log, change history, tier history or attribution.
 import { current, enableMapSet, freeze, Immer, isDraft, type Draft } from 'immer';
+import { isIdentifierType, normaliseIdentifier } from '../../src/org/identifiers';
 import {
   defaultOrg,
-  isIdentifierType,
   MULTI_ACCOUNT_SOURCES,
-  normaliseIdentifier,
   type ChangeIdentifierCommand,
   type GetCustomerQuery,
   type IdentifierInput,

@@ -16,7 +16,7 @@
 // carry none of channels, fields or dates; names and identifiers in an update body are accepted and ignored.
 
 import {
-  normaliseIdentifier,
+
   type ChangeIdentifierCommand,
   type DeletePiiCommand,
   type GetCustomerQuery,
@@ -31,6 +31,7 @@ import {
   type UpdateCommand,
   type UpdateSubscriptionsCommand,
 } from '../../src/index';
+import { normaliseIdentifier } from '../../src/org/identifiers';
 
 /** An answer of the model: a value, or a documented error code (with the survivor for 8067 and 8069). */
 export type Outcome<T> =

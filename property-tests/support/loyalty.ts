@@ -13,7 +13,7 @@ import {
   type ProgramLedger,
 } from '../../src/index';
 import { customersOf } from './run';
-import { customerById } from '../../src/graph';
+import { customerById } from '../../src/graph/graph';
 
 /** The programs of a customer as Fetch Customer Loyalty Details answers them; none when it cannot be read. */
 export function detailsOf(graph: CustomerGraph, id: number): ProgramDetails[] {

@@ -1,14 +1,15 @@
 // Runs command sequences and reads graphs for the properties. No test-runner imports: pure helpers.
 
-import { allCustomers, customerById, indexContents } from '../../src/graph';
-import { decodePosting, type SearchPosting } from '../../src/internal/search-index';
+import { allCustomers, indexContents } from '../../src/graph/contents';
+import { chainEnd, customerById } from '../../src/graph/graph';
+import { decodePosting, type SearchPosting } from '../../src/graph/search-index';
+import { sourceAccountKey } from '../../src/org/sources';
+import { loyaltyPoints } from '../../src/records/ledger';
 import { resolveTargeted, resolveTargetedLoyalty, type Instruction, type LoyaltyTarget, type TargetCustomer } from './arbitraries';
 import {
   defaultOrg,
   emptyGraph,
   execute,
-  loyaltyPoints,
-  sourceAccountKey,
   type Command,
   type Customer,
   type CustomerGraph,
@@ -94,7 +95,7 @@ export function resolveInstruction(graph: CustomerGraph, instruction: Instructio
 
 /** Runs the instructions one after another from the empty graph of the org. */
 export function runSequence(instructions: readonly Instruction[], org: Org = theOrg()): Run {
-  const initial = emptyGraph(org);
+  const initial = emptyGraph(org)._unsafeUnwrap();
   let graph = initial;
   const steps: Step[] = [];
   const events: GraphEvent[] = [];
@@ -240,4 +241,10 @@ export function isDeepFrozen(value: unknown, seen: Set<unknown> = new Set()): bo
   seen.add(value);
   if (!Object.isFrozen(value)) return false;
   return Reflect.ownKeys(value).every((k) => isDeepFrozen((value as Record<PropertyKey, unknown>)[k], seen));
+}
+
+/** The live customer an id stands for: itself, or the end of its chain of merges if that is live (MRG-4). */
+export function resolveLive(graph: CustomerGraph, id: number): Customer | undefined {
+  const end = chainEnd(graph, id);
+  return end?.status === 'live' ? end : undefined;
 }

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ORG_CONFIG } from '../../src/index';
-import { basicHeader } from '../../src/emulator/index';
+import { basicHeader } from '../../src/emulator';
 import { expectError, registerBody, serve, type TestServer } from './support/http';
 
 const ACME = basicHeader('acme.till', 'acme-secret');

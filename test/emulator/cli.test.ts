@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { replayScenario, type ReplayedLine } from '../../src/emulator/index';
-import { main } from '../../src/emulator/cli';
+import { replayScenario, type ReplayedLine } from '../../src/emulator';
+import { main } from '../../src/emulator/cli/main';
 import { ROOT, spawnCli, startServe, stop, waitFor } from './support/cli';
 import { call, registerBody } from './support/http';
 

@@ -1,7 +1,7 @@
 // Requests to one org apply one at a time in arrival order (EMU-10).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultOrg } from '../../src/index';
-import { OrgRuntime } from '../../src/emulator/org-runtime';
+import { OrgRuntime } from '../../src/emulator/runtime/org-runtime';
 import { registerBody, serve, type TestServer } from './support/http';
 
 let server: TestServer;

@@ -2,7 +2,7 @@
 // 400 naming the field (EMU-4), never a 500 for bad input and never a stack (EMU-5), the limits (EMU-7).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ORG_CONFIG, MAX_SEARCH_LIMIT } from '../../src/index';
-import { errorBodySchema, statusForCode, type ApiRoute } from '../../src/emulator/index';
+import { errorBodySchema, statusForCode, type ApiRoute } from '../../src/emulator';
 import { call, expectError, registerBody, serve, type HttpAnswer, type TestServer } from './support/http';
 
 let server: TestServer;

@@ -4,7 +4,7 @@
 // that id, and the test registers the customer (and makes the state the sample reads) first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ORG_CONFIG, type OrgConfig } from '../../src/index';
-import { basicHeader } from '../../src/emulator/index';
+import { basicHeader } from '../../src/emulator';
 import { expectError, expectShape, registerBody, serve, type TestServer } from './support/http';
 import {
   CHANGE_IDENTIFIER_SAMPLE,

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ORG_CONFIG } from '../../src/index';
-import { basicHeader, createEmulator, PENDING_ENDPOINTS, readLogText, ROUTES, statusForCode } from '../../src/emulator/index';
+import { basicHeader, createEmulator, PENDING_ENDPOINTS, readLogText, ROUTES, statusForCode } from '../../src/emulator';
 import { expectError, registerBody, serve, type HttpAnswer, type TestServer } from './support/http';
 
 const START = '2024-05-01T10:00:00Z';

@@ -140,7 +140,7 @@ describe('EMU-16: the README curl examples run against a real server and get the
   it('EMU-16: the in-process example (customer-graph/emulator) runs as written', async () => {
     const block = /```ts emulator-example\n([\s\S]*?)```/.exec(README)?.[1];
     expect(block, 'README.md has a ```ts emulator-example block').toBeDefined();
-    const source = (block ?? '').replace(/from 'customer-graph\/emulator'/g, `from ${JSON.stringify(join(ROOT, 'src/emulator/index.ts'))}`);
+    const source = (block ?? '').replace(/from 'customer-graph\/emulator'/g, `from ${JSON.stringify(join(ROOT, 'src/emulator.ts'))}`);
     const dir = join(ROOT, 'test/.generated');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, 'readme-emulator-example.ts');

@@ -1,7 +1,7 @@
 // The test-setup endpoints under /_emulator/ (EMU-13).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ORG_CONFIG, graphSnapshot } from '../../src/index';
-import { basicHeader, readLogText } from '../../src/emulator/index';
+import { basicHeader, readLogText } from '../../src/emulator';
 import { expectError, registerBody, serve, type TestServer } from './support/http';
 
 const OTHER = basicHeader('other.till', 'other');
@@ -46,7 +46,7 @@ describe('EMU-13: setup endpoints under /_emulator/, acting on the org of the au
     expect(res.text).not.toContain('"password"');
   });
 
-  it('EMU-13 ARC-2: the event log exports as JSON lines and imports back into an equal graph', async () => {
+  it('EMU-13 ARC-2: the event log exports as JSON lines and imports back into an equal graph; an org whose tills did not write it refuses it, naming the line', async () => {
     await server.call('POST', '/_emulator/reset');
     await seed();
     await server.call('POST', '/v2/customers/2/changeIdentifier?source=WEBSITE', { body: { add: [{ type: 'mobile', value: '9111111111' }] } });
@@ -55,20 +55,27 @@ describe('EMU-13: setup endpoints under /_emulator/, acting on the org of the au
     expect(exported.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
     const read = readLogText(exported.text);
     expect(read.ok && read.entries.map((e) => e.command)).toEqual(['register', 'register', 'changeIdentifier']);
-    const before = graphSnapshot(server.emulator.graph('default')!);
+    const before = graphSnapshot(server.emulator.graph('default')!)._unsafeUnwrap();
 
-    // Into the other org: same records (the org id aside).
-    await server.call('POST', '/_emulator/reset', { auth: OTHER });
-    const imported = await server.call('PUT', '/_emulator/events', { auth: OTHER, raw: exported.text, headers: { 'content-type': 'application/x-ndjson' } });
-    expect(imported.body).toMatchObject({ success: true, org: 'other', entries: 3, customers: 2 });
-    expect(graphSnapshot(server.emulator.graph('other')!).customers).toEqual(before.customers);
-    const victim = await server.call('GET', '/v2/customers/2?source=ALL', { auth: OTHER });
+    // Back into the same org, after a reset: the same graph.
+    await server.call('POST', '/_emulator/reset');
+    const imported = await server.call('PUT', '/_emulator/events', { raw: exported.text, headers: { 'content-type': 'application/x-ndjson' } });
+    expect(imported.body).toMatchObject({ success: true, org: 'default', entries: 3, customers: 2 });
+    expect(graphSnapshot(server.emulator.graph('default')!)._unsafeUnwrap()).toEqual(before);
+    const victim = await server.call('GET', '/v2/customers/2?source=ALL');
     expect(expectError(victim, 409, 8069)).toContain('1');
+
+    // Into another org, whose tills did not write it: refused at its first line, the org unchanged.
+    const otherBefore = graphSnapshot(server.emulator.graph('other')!)._unsafeUnwrap();
+    const foreign = await server.call('PUT', '/_emulator/events', { auth: OTHER, raw: exported.text, headers: { 'content-type': 'application/x-ndjson' } });
+    expect(expectError(foreign, 400, 400)).toMatch(/body\.line 1: .*till demo\.till is not one of the org's/);
+    expect(graphSnapshot(server.emulator.graph('other')!)._unsafeUnwrap()).toEqual(otherBefore);
 
     // As a JSON array of entries as well.
     const asArray = exported.text.trim().split('\n').map((l) => JSON.parse(l) as unknown);
-    await server.call('PUT', '/_emulator/events', { auth: OTHER, body: asArray });
-    expect(graphSnapshot(server.emulator.graph('other')!).customers).toEqual(before.customers);
+    await server.call('POST', '/_emulator/reset');
+    await server.call('PUT', '/_emulator/events', { body: asArray });
+    expect(graphSnapshot(server.emulator.graph('default')!)._unsafeUnwrap()).toEqual(before);
   });
 
   it('EMU-13 EMU-4: an import that is not an event log is 400 naming the line, and changes nothing', async () => {

@@ -11,12 +11,27 @@ import {
   type Org,
 } from '../../src/index';
 
+/** An event as a test writes it: its sequence number follows from where it stands. */
+export type Unstamped = GraphEvent extends infer E ? (E extends GraphEvent ? Omit<E, 'seq'> : never) : never;
+
+/** The empty graph of an org (the default org unless given). */
+export function emptyOf(org: Org = defaultOrg()): CustomerGraph {
+  return emptyGraph(org)._unsafeUnwrap();
+}
+
+/** Folds events a test brings, strictly; the test fails on the first that does not fit. */
+export function replayed(events: readonly unknown[], org: Org = defaultOrg()): CustomerGraph {
+  const folded = evolveAll(emptyOf(org), events);
+  if (folded.isErr()) expect.fail(`the given events do not replay: ${folded.error.message}`);
+  return folded._unsafeUnwrap();
+}
+
 /** The metadata most tests use: a fixed time and the default org's demo till. */
 export const META = { at: '2024-05-01T10:00:00+05:30', till: 'demo.till' } as const;
 
 interface When {
-  /** The command is accepted and emits exactly these events. */
-  then(...expected: readonly GraphEvent[]): readonly GraphEvent[];
+  /** The command is accepted and emits exactly these events, numbered from the graph's next sequence number. */
+  then(...expected: readonly Unstamped[]): readonly GraphEvent[];
   /** The command is accepted; returns its events for further assertions. */
   accepted(): readonly GraphEvent[];
   /** The command is refused with this documented code, and the graph is left as it was. */
@@ -33,15 +48,17 @@ interface Given {
  * decider shape (ARC-2).
  */
 export function given(events: readonly GraphEvent[] = [], org: Org = defaultOrg()): Given {
-  const graph = evolveAll(emptyGraph(org), events);
+  const graph = replayed(events, org);
   return {
     graph,
     when(command) {
       const result = decide(graph, command);
       return {
         then(...expected) {
-          expect(result.isOk() ? result.value : result.error).toEqual(expected);
-          return result.isOk() ? result.value : [];
+          const events = result.isOk() ? result.value : [];
+          expect(result.isOk() ? events.map(({ seq, ...rest }) => rest) : result.error).toEqual(expected);
+          expect(events.map((e) => e.seq), 'sequence numbers').toEqual(events.map((_, i) => graph.eventCount + 1 + i));
+          return events;
         },
         accepted() {
           if (result.isErr()) expect.fail(`expected acceptance, got ${result.error.code}: ${result.error.message}`);
@@ -57,15 +74,13 @@ export function given(events: readonly GraphEvent[] = [], org: Org = defaultOrg(
 
 /** Runs commands one after another from the empty graph, failing the test on the first refusal. */
 export function build(commands: readonly Command[], org: Org = defaultOrg()): { graph: CustomerGraph; events: GraphEvent[] } {
-  let graph = emptyGraph(org);
+  let graph = emptyOf(org);
   const events: GraphEvent[] = [];
   for (const command of commands) {
     const result = decide(graph, command);
     if (result.isErr()) expect.fail(`setup command ${command.kind} refused: ${result.error.code} ${result.error.message}`);
-    if (result.isOk()) {
-      events.push(...result.value);
-      graph = evolveAll(graph, result.value);
-    }
+    events.push(...result._unsafeUnwrap());
+    graph = evolveAll(graph, result._unsafeUnwrap())._unsafeUnwrap();
   }
   return { graph, events };
 }

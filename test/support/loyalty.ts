@@ -54,7 +54,8 @@ export function member(
           ...(options.lastName === undefined ? {} : { lastName: options.lastName }),
         },
       ],
-      ...(enrollments.length === 0 ? {} : { loyaltyProgramEnrollments: enrollments }),
+      // Tests send malformed enrollments too: the library reads them as untrusted input.
+      ...(enrollments.length === 0 ? {} : { loyaltyProgramEnrollments: enrollments as Enrollment[] }),
     },
     meta: options.meta ?? META,
   };

@@ -106,7 +106,7 @@ export function refused(result: Result<unknown, DomainError>): DomainError {
 
 /** Executes commands in order from the given graph (the default org's empty graph by default). */
 export function run(commands: readonly Command[], start: CustomerGraph | Org = defaultOrg()): CustomerGraph {
-  let graph = 'customerCount' in start ? start : emptyGraph(start);
+  let graph = 'customerCount' in start ? start : emptyGraph(start)._unsafeUnwrap();
   for (const command of commands) graph = accepted(execute(graph, command)).graph;
   return graph;
 }

@@ -1,7 +1,6 @@
 import { expect } from 'vitest';
 import type { Result } from 'neverthrow';
 import {
-  customerId,
   getCustomer,
   lookup,
   type Command,
@@ -11,6 +10,7 @@ import {
   type DomainError,
   type MergeCommand,
 } from '../../src/index';
+import { customerId } from '../../src/kernel/ids';
 import { META } from './given';
 
 /** The default org numbers customers from 1 in the order they are registered (ARC-1). */

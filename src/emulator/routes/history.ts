@@ -1,8 +1,9 @@
 // Get Change Requests (`retroRequest`) and Get Customer Goodwill Requests (C): the customer's history as the
 // library derives it, newest first, filtered and paged (HST-1, HST-2, GDW-3).
 import { changeRequests, goodwillRequests } from '../../index';
-import { errorReply } from '../reply';
-import { changeRequestsHttpQuerySchema, customerPathSchema, goodwillRequestsHttpQuerySchema, parseInput, parseQuery } from '../schemas';
+import { errorReply } from '../http/reply';
+import { customerPathSchema, parseInput, parseQuery } from '../http/params';
+import { changeRequestsHttpQuerySchema, goodwillRequestsHttpQuerySchema } from '../http/query-schemas';
 import { optional, replyOf, type ApiRoute } from './types';
 
 export const historyRoutes: readonly ApiRoute[] = [

@@ -1,7 +1,8 @@
 // Fetch Customer ID (C Fetch Customer ID).
 import { lookup } from '../../index';
-import { errorReply } from '../reply';
-import { lookupHttpQuerySchema, parseQuery } from '../schemas';
+import { errorReply } from '../http/reply';
+import { parseQuery } from '../http/params';
+import { lookupHttpQuerySchema } from '../http/query-schemas';
 import { optional, replyOf, type ApiRoute } from './types';
 
 export const lookupRoutes: readonly ApiRoute[] = [

@@ -2,8 +2,9 @@
 // Customer Coupons (C). A merge victim is 8069 naming its survivor; a customer deleted on a PII request stays
 // readable here, because points, transfers and coupons outlive the deletion (PII-1).
 import { customerCoupons, loyaltyDetails, pointsTransfers } from '../../index';
-import { errorReply } from '../reply';
-import { customerPathSchema, customerReadQuerySchema, loyaltyDetailsHttpQuerySchema, parseInput, parseQuery } from '../schemas';
+import { errorReply } from '../http/reply';
+import { customerPathSchema, parseInput, parseQuery } from '../http/params';
+import { customerReadQuerySchema, loyaltyDetailsHttpQuerySchema } from '../http/query-schemas';
 import { optional, replyOf, type ApiRoute } from './types';
 
 export const loyaltyRoutes: readonly ApiRoute[] = [

@@ -3,7 +3,7 @@
 // which needs a library function that builds a graph from a GraphSnapshot (the public API has none, and the
 // emulator uses only the public API, EMU-18). To serve one, write its route file beside this one, list it in
 // ./index.ts, and delete its entry here.
-import { errorReply } from '../reply';
+import { errorReply } from '../http/reply';
 import type { ApiRoute, HttpMethod } from './types';
 
 /** A documented endpoint waiting for its route file, and the library functions it needs. */

@@ -1,7 +1,8 @@
 // Fetch Customers, the advanced customer search (C Fetch Customers).
 import { search } from '../../index';
-import { errorReply } from '../reply';
-import { parseQuery, searchHttpQuerySchema } from '../schemas';
+import { errorReply } from '../http/reply';
+import { parseQuery } from '../http/params';
+import { searchHttpQuerySchema } from '../http/query-schemas';
 import { optional, replyOf, type ApiRoute } from './types';
 
 export const searchRoutes: readonly ApiRoute[] = [

@@ -2,35 +2,18 @@
 // of points, transfers, goodwill and coupons, and PII deletion, but no endpoint that makes them. Each route
 // is one library command, through the org's queue and log like every write (EMU-8, EMU-10), acting as the
 // authenticated till (EMU-1); refusals are the library's documented codes.
-import type { Command, IssueCouponCommand } from '../../index';
-import { errorReply, okReply, type Reply } from '../reply';
+import { errorReply } from '../http/reply';
+import { customerPathSchema, goodwillPathSchema, parseInput } from '../http/params';
 import {
   couponIssueSetupBodySchema,
   couponRedeemSetupBodySchema,
-  customerPathSchema,
   deletePiiSetupBodySchema,
-  goodwillPathSchema,
   goodwillResolveBodySchema,
   goodwillSetupBodySchema,
-  parseInput,
   pointsSetupBodySchema,
   transferSetupBodySchema,
-} from '../schemas';
-import { optional, type ApiRoute, type RouteContext } from './types';
-
-/** Commits a command and answers its documented response, or the refusal (EMU-2). */
-async function commitReply(ctx: RouteContext, command: Command): Promise<Reply> {
-  const done = await ctx.org.commit(command);
-  return done.match(
-    (d) => okReply(d.response),
-    (error) => errorReply(error),
-  );
-}
-
-/** An offer as the library's commands take it (no key set to undefined). */
-function seriesOf(s: { description: string; validTill: string; couponType?: string | undefined; discountCode?: string | undefined }): IssueCouponCommand['series'] {
-  return { description: s.description, validTill: s.validTill, ...optional('couponType', s.couponType), ...optional('discountCode', s.discountCode) };
-}
+} from '../http/setup-schemas';
+import { commitCommand, optional, type ApiRoute } from './types';
 
 const POINTS_KIND = { issue: 'issuePoints', redeem: 'redeemPoints', return: 'returnPoints', adjust: 'adjustPoints' } as const;
 
@@ -44,9 +27,9 @@ export const loyaltySetupRoutes: readonly ApiRoute[] = [
       if (body.isErr()) return errorReply(body.error);
       const b = body.value;
       if (b.movement === 'expire') {
-        return commitReply(ctx, { kind: 'expirePoints', customerId: b.customerId, programId: b.programId, meta: ctx.meta });
+        return commitCommand(ctx, { kind: 'expirePoints', customerId: b.customerId, programId: b.programId, meta: ctx.meta });
       }
-      return commitReply(ctx, {
+      return commitCommand(ctx, {
         kind: POINTS_KIND[b.movement],
         customerId: b.customerId,
         programId: b.programId,
@@ -67,7 +50,7 @@ export const loyaltySetupRoutes: readonly ApiRoute[] = [
       const body = parseInput(transferSetupBodySchema, ctx.body, 'body');
       if (body.isErr()) return errorReply(body.error);
       const b = body.value;
-      return commitReply(ctx, {
+      return commitCommand(ctx, {
         kind: 'transferPoints',
         fromId: b.fromId,
         toId: b.toId,
@@ -86,13 +69,13 @@ export const loyaltySetupRoutes: readonly ApiRoute[] = [
       const body = parseInput(goodwillSetupBodySchema, ctx.body, 'body');
       if (body.isErr()) return errorReply(body.error);
       const b = body.value;
-      return commitReply(ctx, {
+      return commitCommand(ctx, {
         kind: 'requestGoodwill',
         customerId: b.customerId,
         goodwillType: b.goodwillType,
         ...optional('programId', b.programId),
         ...optional('points', b.points),
-        ...optional('series', b.series === undefined ? undefined : seriesOf(b.series)),
+        ...optional('series', b.series),
         ...optional('reason', b.reason),
         ...optional('comments', b.comments),
         ...optional('oneStep', b.oneStep),
@@ -110,7 +93,7 @@ export const loyaltySetupRoutes: readonly ApiRoute[] = [
       const body = parseInput(goodwillResolveBodySchema, ctx.body, 'body');
       if (body.isErr()) return errorReply(body.error);
       const b = body.value;
-      return commitReply(ctx, {
+      return commitCommand(ctx, {
         kind: 'resolveGoodwill',
         customerId: b.customerId,
         requestId: path.value.requestId,
@@ -127,7 +110,7 @@ export const loyaltySetupRoutes: readonly ApiRoute[] = [
     async handle(ctx) {
       const body = parseInput(couponIssueSetupBodySchema, ctx.body, 'body');
       if (body.isErr()) return errorReply(body.error);
-      return commitReply(ctx, { kind: 'issueCoupon', customerId: body.value.customerId, series: seriesOf(body.value.series), meta: ctx.meta });
+      return commitCommand(ctx, { kind: 'issueCoupon', customerId: body.value.customerId, series: body.value.series, meta: ctx.meta });
     },
   },
   {
@@ -137,7 +120,7 @@ export const loyaltySetupRoutes: readonly ApiRoute[] = [
     async handle(ctx) {
       const body = parseInput(couponRedeemSetupBodySchema, ctx.body, 'body');
       if (body.isErr()) return errorReply(body.error);
-      return commitReply(ctx, { kind: 'redeemCoupon', customerId: body.value.customerId, couponCode: body.value.couponCode, meta: ctx.meta });
+      return commitCommand(ctx, { kind: 'redeemCoupon', customerId: body.value.customerId, couponCode: body.value.couponCode, meta: ctx.meta });
     },
   },
   {
@@ -149,7 +132,7 @@ export const loyaltySetupRoutes: readonly ApiRoute[] = [
       if (path.isErr()) return errorReply(path.error);
       const body = parseInput(deletePiiSetupBodySchema, ctx.body, 'body');
       if (body.isErr()) return errorReply(body.error);
-      return commitReply(ctx, { kind: 'deletePii', customerId: path.value.customerId, meta: ctx.meta });
+      return commitCommand(ctx, { kind: 'deletePii', customerId: path.value.customerId, meta: ctx.meta });
     },
   },
 ];

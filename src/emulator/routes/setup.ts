@@ -1,36 +1,38 @@
 // The test-setup endpoints, outside the documented API under /_emulator/ (EMU-13). Each acts on the org of
 // the authenticated till, like every other request, so one org's tills cannot reset or read another org.
 import { graphSnapshot, MULTI_ACCOUNT_SOURCES } from '../../index';
-import { logEntrySchema, parseLogLine, type LogEntry } from '../event-log';
-import { errorReply, invalid, okReply, type ApiError, type Reply } from '../reply';
-import { mergeSetupBodySchema, parseInput } from '../schemas';
-import { replyOf, type ApiRoute } from './types';
+import { errorReply, invalid, okReply, type ApiError, type Reply } from '../http/reply';
+import { parseInput } from '../http/params';
+import { mergeSetupBodySchema } from '../http/setup-schemas';
+import { isLogEntry, parseLogLine, type LogEntry } from '../runtime/log-format';
+import { commitCommand, replyOf, type ApiRoute } from './types';
 
 /** Event-log imports may be larger than the API's 1 MiB bodies. */
 export const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
 
-function readImport(body: unknown): { ok: true; entries: LogEntry[] } | { ok: false; error: ApiError } {
+/** The entries of an import, each with where it stands in the body, for the 400 that names it. */
+type ImportRead = { ok: true; entries: LogEntry[]; where: string[] } | { ok: false; error: ApiError };
+
+function readImport(body: unknown): ImportRead {
   if (typeof body === 'string') {
     const entries: LogEntry[] = [];
-    const lines = body.split('\n');
-    for (const [i, line] of lines.entries()) {
+    const where: string[] = [];
+    for (const [i, line] of body.split('\n').entries()) {
       if (line.trim() === '') continue;
       const entry = parseLogLine(line);
       if (entry === undefined) return { ok: false, error: invalid(`body.line ${i + 1}`, 'not a valid event-log line') };
       entries.push(entry);
+      where.push(`body.line ${i + 1}`);
     }
-    return { ok: true, entries };
+    return { ok: true, entries, where };
   }
   if (Array.isArray(body)) {
     const entries: LogEntry[] = [];
     for (const [i, item] of body.entries()) {
-      if (!logEntrySchema.safeParse(item).success) return { ok: false, error: invalid(`body.${i}`, 'not a valid event-log entry') };
-      // Round-trip through the log's own reader so that field maps come back exactly as the log keeps them.
-      const entry = parseLogLine(JSON.stringify(item));
-      if (entry === undefined) return { ok: false, error: invalid(`body.${i}`, 'not a valid event-log entry') };
-      entries.push(entry);
+      if (!isLogEntry(item)) return { ok: false, error: invalid(`body.${i}`, 'not a valid event-log entry') };
+      entries.push(item);
     }
-    return { ok: true, entries };
+    return { ok: true, entries, where: entries.map((_, i) => `body.${i}`) };
   }
   return {
     ok: false,
@@ -88,7 +90,7 @@ export const setupRoutes: readonly ApiRoute[] = [
       const read = readImport(ctx.body);
       if (!read.ok) return errorReply(read.error);
       const replaced = await ctx.org.replaceLog(read.entries);
-      if (replaced.isErr()) return errorReply(invalid('body', replaced.error));
+      if (replaced.isErr()) return errorReply(invalid(read.where[replaced.error.line - 1] ?? 'body', replaced.error.message));
       const graph = replaced.value;
       return okReply({ success: true, org: ctx.org.org.id, entries: read.entries.length, eventCount: graph.eventCount, customers: graph.customerCount, warnings: [] });
     },
@@ -98,8 +100,7 @@ export const setupRoutes: readonly ApiRoute[] = [
     url: '/_emulator/snapshot',
     summary: 'Emulator: export a snapshot',
     handle(ctx) {
-      const graph = ctx.org.graph;
-      return okReply({ ...graphSnapshot(graph), eventCount: graph.eventCount });
+      return replyOf(graphSnapshot(ctx.org.graph));
     },
   },
   {
@@ -109,8 +110,7 @@ export const setupRoutes: readonly ApiRoute[] = [
     async handle(ctx) {
       const body = parseInput(mergeSetupBodySchema, ctx.body, 'body');
       if (body.isErr()) return errorReply(body.error);
-      const done = await ctx.org.commit({ kind: 'merge', survivorId: body.value.survivorId, victimId: body.value.victimId, meta: ctx.meta });
-      return replyOf(done.map((d) => d.response));
+      return commitCommand(ctx, { kind: 'merge', survivorId: body.value.survivorId, victimId: body.value.victimId, meta: ctx.meta });
     },
   },
 ];

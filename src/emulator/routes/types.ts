@@ -3,10 +3,10 @@
 // its org, runs inside the org's serial queue, and returns a `Reply` value: it never throws to the
 // framework (the wrapper turns an unexpected exception into a generic 500 all the same, EMU-5).
 import type { Result } from 'neverthrow';
-import type { CommandMeta, DomainError } from '../../index';
-import type { OrgRuntime } from '../org-runtime';
-import { errorReply, okReply, type ApiError, type Reply } from '../reply';
-import type { RawQuery } from '../schemas';
+import { parseCommand, type CommandMeta, type DomainError } from '../../index';
+import { errorReply, invalid, okReply, type ApiError, type Reply } from '../http/reply';
+import type { RawQuery } from '../http/params';
+import type { OrgRuntime } from '../runtime/org-runtime';
 
 /** The HTTP methods the documented API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -51,4 +51,24 @@ export function replyOf<T>(result: Result<T, DomainError | ApiError>, status = 2
 /** `{ [key]: value }` when the value is defined, `{}` otherwise (for exactOptionalPropertyTypes). */
 export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
+}
+
+/**
+ * Commits one command: the library parses it once (a 400 names the field, `body.…` for the body) and
+ * decides it; the answer is its documented response or its refusal (EMU-2, EMU-4). `underBody` names
+ * command fields that the request carries in its body, so that their errors say `body.…` too.
+ */
+export async function commitCommand(ctx: RouteContext, input: unknown, underBody: readonly string[] = []): Promise<Reply> {
+  const command = parseCommand(input);
+  if (command.isErr()) {
+    const { path } = command.error;
+    const first = path[0];
+    return errorReply(typeof first === 'string' && underBody.includes(first) ? invalidAt(['body', ...path], command.error.problem) : command.error);
+  }
+  const done = await ctx.org.commit(command.value);
+  return replyOf(done.map((d) => d.response));
+}
+
+function invalidAt(path: readonly (string | number)[], problem: string): ApiError {
+  return invalid(path.join('.'), problem);
 }

@@ -5,8 +5,9 @@
 // identifier 400, more than 100 values 1060, a bad parameter) are the standard error body with status 400
 // (EMU-2, EMU-3).
 import { customerGetV11, V11_OPTIONS } from '../../index';
-import { errorReply } from '../reply';
-import { parseQuery, v11GetHttpQuerySchema } from '../schemas';
+import { errorReply } from '../http/reply';
+import { parseQuery } from '../http/params';
+import { v11GetHttpQuerySchema } from '../http/query-schemas';
 import { optional, replyOf, type ApiRoute } from './types';
 
 export const v11Routes: readonly ApiRoute[] = [

@@ -1,6 +1,6 @@
 // Test helpers: a real emulator listening on a free port, and fetch calls against it.
 import { expect } from 'vitest';
-import { basicHeader, startServer, type EmulatorOptions } from '../../../src/emulator/index';
+import { basicHeader, startServer, type EmulatorOptions } from '../../../src/emulator';
 
 export const DEMO_AUTH = basicHeader('demo.till', 'demo');
 

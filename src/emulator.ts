@@ -1,0 +1,44 @@
+// The public API of `customer-graph/emulator`: the documented HTTP API over the library, for test suites
+// that want it in-process, plus the HTTP-level schemas so that embedding services validate the same input.
+export type { Emulator, EmulatorOptions, EmulatorRequest, EmulatorResponse } from './emulator/runtime/emulator';
+export { createEmulator, startServer, systemClock, steppingClock } from './emulator/runtime/emulator';
+export type { Clock } from './emulator/http/app';
+export { MAX_BODY_BYTES } from './emulator/http/app';
+export type { ApiError, ErrorBody, Reply } from './emulator/http/reply';
+export { errorBodySchema, errorItemSchema, warningSchema, statusForCode, errorReply, okReply } from './emulator/http/reply';
+export { idParamSchema, intQuerySchema, boolQuerySchema, customerPathSchema, goodwillPathSchema, parseInput, parseQuery } from './emulator/http/params';
+export type { RawQuery } from './emulator/http/params';
+export {
+  registerQuerySchema,
+  sourceQuerySchema,
+  getCustomerHttpQuerySchema,
+  lookupHttpQuerySchema,
+  searchHttpQuerySchema,
+  customerReadQuerySchema,
+  loyaltyDetailsHttpQuerySchema,
+  changeRequestsHttpQuerySchema,
+  goodwillRequestsHttpQuerySchema,
+  v11GetHttpQuerySchema,
+  v11FlagQuerySchema,
+} from './emulator/http/query-schemas';
+export {
+  mergeSetupBodySchema,
+  pointsSetupBodySchema,
+  transferSetupBodySchema,
+  goodwillSetupBodySchema,
+  goodwillResolveBodySchema,
+  couponIssueSetupBodySchema,
+  couponRedeemSetupBodySchema,
+  deletePiiSetupBodySchema,
+  POINTS_MOVEMENTS,
+} from './emulator/http/setup-schemas';
+export { MAX_PAGE_LIMIT } from './index';
+export type { LogEntry } from './emulator/runtime/log-format';
+export { logEntrySchema, LOG_FORMAT_VERSION } from './emulator/runtime/log-format';
+export { readLogText } from './emulator/runtime/log-reader';
+export type { ApiRoute, HttpMethod, RouteContext, PendingEndpoint } from './emulator/routes/index';
+export { ROUTES, PENDING_ENDPOINTS, replyOf } from './emulator/routes/index';
+export { basicHeader } from './emulator/http/auth';
+export { replayScenario, scenarioLineSchema, type ReplayedLine, type ScenarioLine } from './emulator/cli/replay';
+// The library's body schemas, for validating the documented request bodies.
+export { registerBodySchema, updateBodySchema, changeIdentifierBodySchema, subscriptionRequestSchema, couponSeriesInputSchema } from './schemas';

@@ -1,0 +1,226 @@
+// The command line: `customer-graph serve` and `customer-graph replay`, each with --help (EMU-12, EMU-15).
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { DEFAULT_ORG_CONFIG, type OrgConfig } from '../../index';
+import { basicHeader } from '../http/auth';
+import { createEmulator, type Emulator } from '../runtime/emulator';
+import { replayScenario } from './replay';
+
+/** Where the CLI writes, and what it reads from its environment. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly readStdin?: () => Promise<string>;
+  /** Resolves when the process is asked to stop (SIGINT, SIGTERM); `serve` then closes cleanly. */
+  readonly stopSignal: () => Promise<string>;
+}
+
+const MAIN_HELP = `customer-graph: the Customer API emulator over an executable model of its identity rules.
+
+Usage:
+  customer-graph serve [options]             serve the documented HTTP API (Ctrl-C stops it)
+  customer-graph replay FILE.jsonl [options] apply a scenario of requests to fresh orgs, one response line each
+  customer-graph help [COMMAND]              this help, or a command's
+
+Run "customer-graph COMMAND --help" for the options of a command.
+`;
+
+const SERVE_HELP = `Usage: customer-graph serve [--port N] [--host ADDRESS] [--org FILE]... [--data DIR] [--quiet]
+
+Serves the documented Customer API (/v2/customers..., /v1.1/customer/get) with the real rules and real
+state. Requests authenticate with HTTP Basic: a till's code and password from the org configuration. The
+default org has the till demo.till with password demo.
+
+Options:
+  --port N        port to listen on (default: $PORT, else 8080; 0 picks a free port)
+  --host ADDRESS  address to bind (default 127.0.0.1)
+  --org FILE      an org configuration: a JSON file holding one configuration object or an array of them.
+                  Repeat for several orgs. Default: the built-in default org.
+  --data DIR      keep state across restarts: each accepted change is appended to DIR/<org>.events.jsonl
+                  (flushed to disk before the response) and the log is replayed at start.
+                  Default: in memory only.
+  --quiet         do not log a line per request
+  -h, --help      this help
+
+SIGINT and SIGTERM stop it cleanly: the requests under way finish and the logs are closed.
+`;
+
+const REPLAY_HELP = `Usage: customer-graph replay FILE.jsonl [--org FILE]... [--at DATE-TIME] [--step SECONDS]
+
+Applies each line of FILE (use - for standard input) to fresh, in-memory orgs, in order, and prints one JSON
+line per request with its status and response body. A line is a request in the API's own vocabulary:
+
+  {"method":"POST","path":"/v2/customers","query":{"source":"INSTORE"},"body":{...}}
+  {"method":"GET","path":"/v2/customers/lookup?source=ALL&identifierName=email&identifierValue=a@b.c"}
+
+"till" names the till that sends it (default: the first till of the first org). Empty lines and lines
+starting with # or // are skipped. Output lines look like:
+
+  {"line":1,"method":"POST","path":"/v2/customers?source=INSTORE","status":200,"body":{...}}
+
+Options:
+  --org FILE           an org configuration (as for serve); default: the built-in default org
+  --at DATE-TIME       the time of the first request (default 2024-01-01T00:00:00Z)
+  --step SECONDS       how far the clock moves for each request (default 1)
+  -h, --help           this help
+
+Exit status: 0 when every line was a valid request, whatever its HTTP status; 1 otherwise; 2 for bad usage.
+`;
+
+class UsageError extends Error {}
+
+async function loadOrgs(files: readonly string[]): Promise<OrgConfig[]> {
+  if (files.length === 0) return [DEFAULT_ORG_CONFIG];
+  const out: OrgConfig[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read org file ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text) as unknown;
+    } catch (error) {
+      throw new UsageError(`org file ${file} is not JSON: ${error instanceof Error ? error.message : 'unreadable'}`);
+    }
+    out.push(...((Array.isArray(json) ? json : [json]) as OrgConfig[]));
+  }
+  return out;
+}
+
+function parsePort(raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^[0-9]{1,5}$/.test(raw) || Number(raw) > 65535) throw new UsageError(`not a port: ${raw}`);
+  return Number(raw);
+}
+
+function banner(emulator: Emulator, url: string, dataDir: string | undefined): string {
+  const lines = [`customer-graph emulator listening on ${url}`];
+  for (const org of emulator.orgs) {
+    const till = [...org.tills.values()][0];
+    if (till === undefined) continue;
+    const more = org.tills.size > 1 ? ` (and ${org.tills.size - 1} more tills)` : '';
+    lines.push(`  org ${org.id}: till ${till.code}, password ${till.password}${more}`);
+    lines.push(`    Authorization: ${basicHeader(till.code, till.password)}`);
+    lines.push(`    curl -u '${till.code}:${till.password}' '${url}/v2/customers/search?q=tom'`);
+  }
+  lines.push(dataDir === undefined ? '  state: in memory (pass --data DIR to keep it across restarts)' : `  state: event logs in ${dataDir}`);
+  lines.push('  stop: Ctrl-C (SIGINT) or SIGTERM');
+  return `${lines.join('\n')}\n`;
+}
+
+async function serve(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      org: { type: 'string', multiple: true },
+      data: { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help === true) {
+    io.stdout(SERVE_HELP);
+    return 0;
+  }
+  const port = parsePort(values.port ?? io.env['PORT'], 8080);
+  const host = values.host ?? '127.0.0.1';
+  const orgs = await loadOrgs(values.org ?? []);
+  const quiet = values.quiet === true;
+  const emulator = await createEmulator({
+    orgs,
+    ...(values.data === undefined ? {} : { dataDir: values.data }),
+    log: quiet ? () => undefined : (line) => io.stdout(`${new Date().toISOString()} ${line}\n`),
+    warn: (line) => io.stderr(`warning: ${line}\n`),
+  });
+  let url: string;
+  try {
+    url = await emulator.listen({ port, host });
+  } catch (error) {
+    await emulator.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${host} is in use: pass --port (0 picks a free one)`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`cannot listen on ${host}`);
+    throw error;
+  }
+  io.stdout(banner(emulator, url, values.data));
+  const signal = await io.stopSignal();
+  io.stdout(`${signal}: stopping\n`);
+  await emulator.close();
+  io.stdout('stopped\n');
+  return 0;
+}
+
+async function replay(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      org: { type: 'string', multiple: true },
+      at: { type: 'string' },
+      step: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.help === true) {
+    io.stdout(REPLAY_HELP);
+    return 0;
+  }
+  const [file, ...extra] = positionals;
+  if (file === undefined) throw new UsageError('replay needs a scenario file (FILE.jsonl, or - for standard input)');
+  if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
+  if (values.at !== undefined && Number.isNaN(Date.parse(values.at))) throw new UsageError(`--at: not a date-time: ${values.at}`);
+  if (values.step !== undefined && !/^[0-9]{1,9}$/.test(values.step)) throw new UsageError(`--step: not a whole number of seconds: ${values.step}`);
+  const orgs = await loadOrgs(values.org ?? []);
+  let text: string;
+  try {
+    text = file === '-' && io.readStdin !== undefined ? await io.readStdin() : await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  const results = await replayScenario(text, {
+    orgs,
+    ...(values.at === undefined ? {} : { at: values.at }),
+    ...(values.step === undefined ? {} : { step: Number(values.step) }),
+  });
+  for (const r of results) io.stdout(`${JSON.stringify(r)}\n`);
+  return results.some((r) => r.error !== undefined) ? 1 : 0;
+}
+
+/** Runs the CLI; resolves with the exit status. Never throws: problems are messages on stderr. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(rest, io);
+      case 'replay':
+        return await replay(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h': {
+        const topic = rest[0];
+        io.stdout(topic === 'serve' ? SERVE_HELP : topic === 'replay' ? REPLAY_HELP : MAIN_HELP);
+        return 0;
+      }
+      default:
+        io.stderr(`customer-graph: unknown command ${command}\n\n${MAIN_HELP}`);
+        return 2;
+    }
+  } catch (error) {
+    // Bad usage, a bad org file, a corrupt event log: a message, never a stack.
+    const usage = error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+    io.stderr(`customer-graph: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (usage) io.stderr(`Run "customer-graph ${command ?? ''} --help" for usage.\n`);
+    return usage ? 2 : 1;
+  }
+}

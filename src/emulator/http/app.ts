@@ -1,0 +1,174 @@
+// The HTTP layer: fastify with its routing and body handling, configured so that every answer, refusal or
+// accident, is the API's standard JSON body (EMU-2), bodies are JSON whatever their content type, `__proto__`
+// and `constructor` keys stay data (ARC-4), bodies over 1 MiB are 413 (EMU-7), and no stack ever leaves the
+// process (EMU-5).
+import { Readable } from 'node:stream';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Principal, TillDirectory } from './auth';
+import { errorReply, INTERNAL_ERROR, invalid, type Reply } from './reply';
+import type { ApiRoute, RouteContext } from '../routes/types';
+import type { RawQuery } from './params';
+
+/** The largest body the documented API accepts: 1 MiB (EMU-7). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Content types whose bodies stay text (the event-log import); every other body is read as JSON. */
+const TEXT_CONTENT_TYPES = /^\s*(application\/(x-)?ndjson|application\/jsonl(ines)?|application\/x-jsonlines)\s*(;|$)/i;
+
+/** A clock: the current time as an ISO 8601 date-time. */
+export type Clock = () => string;
+
+/** What the HTTP layer needs from its host. */
+export interface AppOptions {
+  readonly directory: TillDirectory;
+  readonly routes: readonly ApiRoute[];
+  readonly clock: Clock;
+  /** One line per request. */
+  readonly log: (line: string) => void;
+  /** Unexpected failures, for the operator; never sent to the client. */
+  readonly onError: (error: unknown, where: string) => void;
+}
+
+const UNAUTHORIZED = errorReply(
+  { code: 401, message: 'Authentication failed: send HTTP Basic credentials of a till of the org (till code and password).' },
+  { 'www-authenticate': 'Basic realm="customer-graph", charset="UTF-8"' },
+);
+
+/** An error raised while reading a body, carrying the answer it should get. */
+class BodyError extends Error {
+  readonly statusCode = 400;
+  constructor(readonly reply: Reply) {
+    super('invalid body');
+  }
+}
+
+function send(reply: FastifyReply, r: Reply): FastifyReply {
+  let payload: string | Readable;
+  try {
+    // Text (the event-log export) is sent as it is, and so is a stream of it.
+    payload = (typeof r.body === 'string' || r.body instanceof Readable) && r.contentType !== undefined ? r.body : JSON.stringify(r.body);
+  } catch {
+    return send(reply, errorReply(INTERNAL_ERROR));
+  }
+  reply.code(r.status);
+  for (const [k, v] of Object.entries(r.headers ?? {})) reply.header(k, v);
+  reply.type(r.contentType ?? 'application/json; charset=utf-8');
+  return reply.send(payload);
+}
+
+function tooLarge(limit: number): Reply {
+  const size = limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MiB` : `${limit} bytes`;
+  return errorReply({ code: 413, message: `Request body is larger than ${size}.` });
+}
+
+/** The answer to an error the framework raised before or around a route (bad body, bad URL, …). */
+function frameworkReply(error: FastifyError | BodyError, bodyLimit: number): Reply | undefined {
+  if (error instanceof BodyError) return error.reply;
+  const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) return tooLarge(bodyLimit);
+  if (status === 400) return errorReply(invalid('request', error.message));
+  if (status >= 400 && status < 500) return errorReply({ code: status, message: error.message });
+  return undefined;
+}
+
+/** Builds the fastify app that serves the routes. It is not listening yet. */
+export function buildApp(options: AppOptions): FastifyInstance {
+  const { directory, clock, log, onError } = options;
+  const principals = new WeakMap<FastifyRequest, Principal>();
+  const app = Fastify({
+    logger: false,
+    bodyLimit: MAX_BODY_BYTES,
+    // Keys named __proto__ or constructor are user data (custom and extended field names): kept, never
+    // refused, and never a prototype. The body parser below uses JSON.parse, which makes them own keys.
+    onProtoPoisoning: 'ignore',
+    onConstructorPoisoning: 'ignore',
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    frameworkErrors: (error, _request, reply) => {
+      send(reply, frameworkReply(error, MAX_BODY_BYTES) ?? errorReply(invalid('request', 'malformed request')));
+    },
+  });
+
+  // Every body is JSON, whatever its content type (curl -d sends form-encoded by default), except the
+  // event-log import's ndjson. An empty body is no body.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (TEXT_CONTENT_TYPES.test(request.headers['content-type'] ?? '')) {
+      done(null, text);
+      return;
+    }
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    try {
+      done(null, JSON.parse(text) as unknown);
+    } catch (error) {
+      const detail = error instanceof SyntaxError ? error.message : 'unreadable';
+      done(new BodyError(errorReply(invalid('body', `malformed JSON (${detail})`))), undefined);
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const limit = request.routeOptions.bodyLimit ?? MAX_BODY_BYTES;
+    const known = frameworkReply(error, limit);
+    if (known !== undefined) return send(reply, known);
+    onError(error, `${request.method} ${request.url}`);
+    return send(reply, errorReply(INTERNAL_ERROR));
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, errorReply({ code: 404, message: `No such endpoint: ${request.method} ${request.url.split('?')[0] ?? ''}` })),
+  );
+
+  app.addHook('onResponse', (request, reply, done) => {
+    const who = principals.get(request);
+    const actor = who === undefined ? '-' : `${who.org.org.id}/${who.till}`;
+    log(`${request.method} ${request.url} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms ${actor}`);
+    done();
+  });
+
+  for (const route of options.routes) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      bodyLimit: route.bodyLimit ?? MAX_BODY_BYTES,
+      // Credentials are checked before the body is read: an unauthenticated request reads nothing (EMU-1).
+      onRequest: (request, reply, done) => {
+        const principal = directory.authenticate(request.headers.authorization);
+        if (principal === undefined) {
+          send(reply, UNAUTHORIZED);
+          return;
+        }
+        principals.set(request, principal);
+        done();
+      },
+      handler: async (request, reply) => {
+        const principal = principals.get(request);
+        if (principal === undefined) return send(reply, UNAUTHORIZED);
+        const answer = await principal.org.serial(async (): Promise<Reply> => {
+          try {
+            const now = clock();
+            const ctx: RouteContext = {
+              org: principal.org,
+              till: principal.till,
+              now,
+              meta: { at: now, till: principal.till },
+              params: (request.params ?? {}) as Record<string, string>,
+              query: (request.query ?? {}) as RawQuery,
+              body: request.body,
+            };
+            return await route.handle(ctx);
+          } catch (error) {
+            onError(error, `${route.method} ${route.url}`);
+            return errorReply(INTERNAL_ERROR);
+          }
+        });
+        return send(reply, answer);
+      },
+    });
+  }
+  return app;
+}

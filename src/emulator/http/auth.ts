@@ -1,0 +1,73 @@
+// HTTP Basic authentication with a till's code and password from the org configuration (EMU-1). The till
+// also names the org: each org has its own tills, so a till can only ever reach its own org's graph (EMU-11).
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { OrgRuntime } from '../runtime/org-runtime';
+
+/** Who sent a request: the till and the org it belongs to. */
+export interface Principal {
+  readonly org: OrgRuntime;
+  readonly till: string;
+}
+
+/** A till code and password as the Basic header carries them. */
+export interface BasicCredentials {
+  readonly username: string;
+  readonly password: string;
+}
+
+/** Reads `Authorization: Basic base64(code:password)`; undefined for anything else. */
+export function parseBasic(header: string | undefined): BasicCredentials | undefined {
+  if (header === undefined) return undefined;
+  const match = /^\s*Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header);
+  if (match === null) return undefined;
+  const decoded = Buffer.from(match[1] ?? '', 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) return undefined;
+  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+/** The header value for a till's credentials. */
+export function basicHeader(till: string, password: string): string {
+  return `Basic ${Buffer.from(`${till}:${password}`, 'utf8').toString('base64')}`;
+}
+
+const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
+const md5 = (s: string): string => createHash('md5').update(s, 'utf8').digest('hex');
+
+function samePassword(given: string, expected: string): boolean {
+  // Compared as digests, so the time taken says nothing about the password. The platform's own clients send
+  // the MD5 of the password in hex; that form is accepted too.
+  return timingSafeEqual(digest(given), digest(expected)) || timingSafeEqual(digest(given.toLowerCase()), digest(md5(expected)));
+}
+
+/** Every till of every org, by code. Till codes are unique across the emulator's orgs. */
+export class TillDirectory {
+  private readonly tills = new Map<string, { org: OrgRuntime; password: string }>();
+
+  constructor(orgs: readonly OrgRuntime[]) {
+    for (const org of orgs) {
+      for (const till of org.org.tills.values()) {
+        const other = this.tills.get(till.code);
+        if (other !== undefined) {
+          throw new Error(`till ${till.code} is in both org ${other.org.org.id} and org ${org.org.id}: till codes must be unique across orgs`);
+        }
+        this.tills.set(till.code, { org, password: till.password });
+      }
+    }
+  }
+
+  /** The till and org named by a Basic header with the right password; undefined otherwise (EMU-1). */
+  authenticate(header: string | undefined): Principal | undefined {
+    const credentials = parseBasic(header);
+    if (credentials === undefined) return undefined;
+    const entry = this.tills.get(credentials.username);
+    if (entry === undefined || !samePassword(credentials.password, entry.password)) return undefined;
+    return { org: entry.org, till: credentials.username };
+  }
+
+  /** The Basic header of a till, for in-process requests (replay, `Emulator.request`). */
+  headerFor(till: string): string | undefined {
+    const entry = this.tills.get(till);
+    return entry === undefined ? undefined : basicHeader(till, entry.password);
+  }
+}

@@ -1,0 +1,207 @@
+// The emulator as a value a host can hold: orgs, their state, the HTTP app, and the means to listen, send
+// requests in-process and close. The CLI (src/cli.ts) and test suites both build on `createEmulator`.
+import type { AddressInfo } from 'node:net';
+import { defineOrg, DEFAULT_ORG_CONFIG, type CustomerGraph, type Org, type OrgConfig } from '../../index';
+import { buildApp, type Clock } from '../http/app';
+import { TillDirectory } from '../http/auth';
+import { OrgRuntime } from './org-runtime';
+import { ROUTES } from '../routes/index';
+import type { ApiRoute } from '../routes/types';
+
+/** The emulator's default clock: the wall clock, to the second, in UTC. The only clock of the project. */
+export const systemClock: Clock = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** A clock that starts at `start` and moves `stepSeconds` on each reading: deterministic replays and tests. */
+export function steppingClock(start: string, stepSeconds = 1): Clock {
+  const base = Date.parse(start);
+  if (Number.isNaN(base)) throw new Error(`not a date-time: ${start}`);
+  let readings = 0;
+  return () => new Date(base + stepSeconds * 1000 * readings++).toISOString().replace(/\.000Z$/, 'Z');
+}
+
+/** How to build an emulator. */
+export interface EmulatorOptions {
+  /** Org configurations (validated with `defineOrg`) or built orgs; default: the default org alone. */
+  readonly orgs?: readonly (OrgConfig | Org)[];
+  /** Keep each org's event log in `DIR/<orgId>.events.jsonl` and replay it now; default: memory only (EMU-8). */
+  readonly dataDir?: string;
+  /** The time of each request; default: the wall clock. */
+  readonly clock?: Clock;
+  /** One line per request; default: nothing. */
+  readonly log?: (line: string) => void;
+  /** Warnings (a dropped torn log line) and unexpected failures; default: stderr. */
+  readonly warn?: (line: string) => void;
+  /** Extra routes, e.g. for endpoints a host adds itself (listed after the built-in ones). */
+  readonly routes?: readonly ApiRoute[];
+}
+
+/** A request sent in-process, without a socket (the replay CLI uses this). */
+export interface EmulatorRequest {
+  readonly method: string;
+  /** The path, optionally with a query string. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string | number | boolean>>;
+  /** JSON-serialisable; sent as JSON. */
+  readonly body?: unknown;
+  /** The till to authenticate as (its password is taken from the org); default: none. */
+  readonly till?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** The answer to an in-process request: the body parsed as JSON where it is JSON. */
+export interface EmulatorResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+}
+
+/** A running emulator. */
+export interface Emulator {
+  /** The orgs served, in configuration order. */
+  readonly orgs: readonly Org[];
+  /** The current graph of an org: an immutable value. */
+  graph(orgId: string): CustomerGraph | undefined;
+  /** Sends one request through the HTTP stack in-process (no socket). */
+  request(request: EmulatorRequest): Promise<EmulatorResponse>;
+  /** Starts listening; resolves with the base URL (`http://host:port`). Port 0 picks a free port. */
+  listen(options?: { readonly port?: number; readonly host?: string }): Promise<string>;
+  /** The base URL once listening. */
+  readonly url: string | undefined;
+  /** Stops listening, lets the queued requests finish, and closes the event logs. */
+  close(): Promise<void>;
+}
+
+function isOrg(value: OrgConfig | Org): value is Org {
+  return (value as Org).tills instanceof Map;
+}
+
+function buildOrgs(inputs: readonly (OrgConfig | Org)[]): Org[] {
+  const orgs: Org[] = [];
+  for (const input of inputs) {
+    if (isOrg(input)) {
+      orgs.push(input);
+      continue;
+    }
+    const built = defineOrg(input);
+    if (built.isErr()) throw new Error(`org configuration${typeof input.id === 'string' ? ` ${input.id}` : ''}: ${built.error.message}`);
+    orgs.push(built.value);
+  }
+  if (orgs.length === 0) throw new Error('at least one org is needed');
+  const ids = new Set<string>();
+  for (const org of orgs) {
+    if (ids.has(org.id)) throw new Error(`org ${org.id} is configured twice`);
+    ids.add(org.id);
+  }
+  return orgs;
+}
+
+function queryString(query: Readonly<Record<string, string | number | boolean>> | undefined): string {
+  if (query === undefined) return '';
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) params.append(k, String(v));
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/**
+ * Builds an emulator: validates the orgs, opens and replays their event logs when `dataDir` is given, and
+ * prepares the HTTP app. Throws (at startup only) for a bad org configuration or a corrupt event log.
+ */
+export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const orgs = buildOrgs(options.orgs ?? [DEFAULT_ORG_CONFIG]);
+  const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const runtimes: OrgRuntime[] = [];
+  try {
+    for (const org of orgs) {
+      runtimes.push(options.dataDir === undefined ? OrgRuntime.inMemory(org) : await OrgRuntime.durable(org, options.dataDir, warn));
+    }
+  } catch (error) {
+    await Promise.all(runtimes.map((r) => r.close()));
+    throw error;
+  }
+  let directory: TillDirectory;
+  try {
+    directory = new TillDirectory(runtimes);
+  } catch (error) {
+    await Promise.all(runtimes.map((r) => r.close()));
+    throw error;
+  }
+  const byId = new Map(runtimes.map((r) => [r.org.id, r]));
+  const app = buildApp({
+    directory,
+    routes: [...ROUTES, ...(options.routes ?? [])],
+    clock: options.clock ?? systemClock,
+    log: options.log ?? (() => undefined),
+    onError: (error, where) => {
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      warn(`unexpected error in ${where}: ${detail}`);
+    },
+  });
+  let url: string | undefined;
+  let closed = false;
+
+  return {
+    orgs,
+    graph: (orgId) => byId.get(orgId)?.graph,
+    get url() {
+      return url;
+    },
+    async request(req) {
+      const headers: Record<string, string> = { ...(req.headers ?? {}) };
+      if (req.till !== undefined && headers['authorization'] === undefined) {
+        const auth = directory.headerFor(req.till);
+        if (auth !== undefined) headers['authorization'] = auth;
+      }
+      const hasBody = req.body !== undefined;
+      if (hasBody && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
+      const res = await app.inject({
+        method: req.method.toUpperCase() as 'GET',
+        url: `${req.path}${queryString(req.query)}`,
+        headers,
+        ...(hasBody ? { payload: typeof req.body === 'string' ? req.body : JSON.stringify(req.body) } : {}),
+      });
+      let body: unknown = res.body;
+      if (String(res.headers['content-type'] ?? '').startsWith('application/json')) {
+        try {
+          body = JSON.parse(res.body) as unknown;
+        } catch {
+          body = res.body;
+        }
+      }
+      const outHeaders: Record<string, string> = {};
+      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) outHeaders[k] = String(v);
+      return { status: res.statusCode, headers: outHeaders, body };
+    },
+    async listen(listenOptions = {}) {
+      await app.listen({ port: listenOptions.port ?? 0, host: listenOptions.host ?? '127.0.0.1' });
+      const address = app.server.address() as AddressInfo;
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      url = `http://${host}:${address.port}`;
+      return url;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await Promise.all(runtimes.map((r) => r.close()));
+    },
+  };
+}
+
+/** Builds an emulator and starts listening (default `127.0.0.1`, a free port). */
+export async function startServer(
+  options: EmulatorOptions & { readonly port?: number; readonly host?: string } = {},
+): Promise<Emulator & { readonly url: string }> {
+  const emulator = await createEmulator(options);
+  try {
+    await emulator.listen({
+      ...(options.port === undefined ? {} : { port: options.port }),
+      ...(options.host === undefined ? {} : { host: options.host }),
+    });
+    // `url` is set once listening.
+    return emulator as Emulator & { readonly url: string };
+  } catch (error) {
+    await emulator.close();
+    throw error;
+  }
+}

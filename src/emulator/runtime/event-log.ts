@@ -1,0 +1,168 @@
+// The durable event log of one org: `DIR/<orgId>.events.jsonl`, one JSON line per accepted command with
+// all of its events, appended and flushed to disk before the response is sent (EMU-8).
+import { mkdir, open, rename, type FileHandle } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { formatLogLine, type LogEntry } from './log-format';
+import { LogReader } from './log-reader';
+
+/** Where each org's log lives. */
+export function logPath(dir: string, orgId: string): string {
+  return join(dir, `${orgId}.events.jsonl`);
+}
+
+/**
+ * Where an org keeps the entries of its accepted commands: a file with `--data` (`EventLog`), memory
+ * otherwise (`MemoryLog`).
+ */
+export interface EntryLog {
+  /** The number of the next line. */
+  readonly nextNumber: number;
+  /** Appends one entry; resolves once it is kept (for a file: durable, EMU-8). */
+  append(entry: LogEntry): Promise<void>;
+  /** Replaces the whole log (reset, import). */
+  replace(entries: readonly LogEntry[]): Promise<void>;
+  /**
+   * The log as JSON lines, as it is now: what is appended or replaced after this call is not in it. A
+   * large log is a stream, read after the call returns, so that no one string has to hold it.
+   */
+  exportLines(): Promise<string | Readable>;
+  close(): Promise<void>;
+}
+
+/** How much of the log file is read at once when it is opened. */
+export const READ_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The append-only log file of one org. Every append is written and `fdatasync`ed before it resolves; a
+ * failed append is rolled back (truncated) so that the file never holds a line that was not acknowledged.
+ * The entries are not kept in memory: the file is the log, read back for an export.
+ */
+export class EventLog implements EntryLog {
+  private handle: FileHandle;
+  private size: number;
+  private count: number;
+
+  private constructor(
+    private readonly path: string,
+    handle: FileHandle,
+    size: number,
+    count: number,
+  ) {
+    this.handle = handle;
+    this.size = size;
+    this.count = count;
+  }
+
+  /**
+   * Opens (or creates) an org's log and reads it, a chunk of bytes at a time, giving each entry to
+   * `onEntry` in order as it is read (the whole log is never in memory at once). A torn last line is
+   * dropped from the file and reported through `warn`; a corrupt line elsewhere refuses to open, naming
+   * the line (EMU-9). An exception of `onEntry` closes the file and propagates.
+   */
+  static async open(dir: string, orgId: string, warn: (message: string) => void, onEntry: (entry: LogEntry, line: number) => void): Promise<EventLog> {
+    await mkdir(dir, { recursive: true });
+    const path = logPath(dir, orgId);
+    const handle = await open(path, 'a+');
+    await syncDirectory(dir);
+    try {
+      const reader = new LogReader(onEntry);
+      const chunk = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+      let size = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, size);
+        if (bytesRead === 0) break;
+        size += bytesRead;
+        if (!reader.push(chunk.subarray(0, bytesRead))) break;
+      }
+      const read = reader.end();
+      if (!read.ok) throw new EventLogError(`${path}: line ${read.line}: ${read.problem}; refusing to start on a corrupt event log`);
+      if (read.tornBytes !== undefined) {
+        size = read.goodBytes;
+        warn(`${path}: dropped a torn last line (${read.tornBytes} bytes, never acknowledged) after ${read.count} good lines`);
+        await handle.truncate(size);
+        await handle.datasync();
+      }
+      return new EventLog(path, handle, size, read.count);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+
+  /** The number of the next line. */
+  get nextNumber(): number {
+    return this.count + 1;
+  }
+
+  /** Appends one entry and flushes it to disk; resolves only once it is durable (EMU-8). */
+  async append(entry: LogEntry): Promise<void> {
+    const line = Buffer.from(formatLogLine(entry), 'utf8');
+    try {
+      await this.handle.write(line, 0, line.length, null);
+      await this.handle.datasync();
+    } catch (error) {
+      // Best effort: leave the file as it was before this append, so that no unacknowledged line survives.
+      await this.handle.truncate(this.size).catch(() => undefined);
+      throw error;
+    }
+    this.size += line.length;
+    this.count += 1;
+  }
+
+  /**
+   * Replaces the whole log (reset, import): the new content is written to a temporary file, flushed, and
+   * renamed over the log, so that a crash leaves either the old log or the new one.
+   */
+  async replace(entries: readonly LogEntry[]): Promise<void> {
+    const tmp = `${this.path}.tmp`;
+    const text = entries.map(formatLogLine).join('');
+    const out = await open(tmp, 'w');
+    try {
+      await out.writeFile(text, 'utf8');
+      await out.datasync();
+    } finally {
+      await out.close();
+    }
+    await rename(tmp, this.path);
+    await syncDirectory(dirname(this.path));
+    await this.handle.close();
+    this.handle = await open(this.path, 'a+');
+    this.size = Buffer.byteLength(text);
+    this.count = entries.length;
+  }
+
+  /**
+   * The file's good lines as they are now, streamed from a handle of their own: the first `size` bytes of
+   * the file opened now, so that a later append is not read, and a later `replace` (a rename over the
+   * path) leaves this file as it was.
+   */
+  async exportLines(): Promise<string | Readable> {
+    if (this.size === 0) return '';
+    const handle = await open(this.path, 'r');
+    return handle.createReadStream({ start: 0, end: this.size - 1, autoClose: true });
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close();
+  }
+}
+
+/** Flushes a directory's entries (a new or renamed file), where the platform allows it. */
+async function syncDirectory(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Some platforms cannot open or sync a directory; the file's own data is synced regardless.
+  }
+}
+
+/** A log that cannot be read: the emulator refuses to start rather than serve a partial history. */
+export class EventLogError extends Error {
+  override readonly name = 'EventLogError';
+}

@@ -1,0 +1,148 @@
+// The graph value: the counters a user sees, and the version of the store that holds the tables. Only
+// this folder knows the tables; the rules read through decider/read-model.ts and the queries through
+// graph/reader.ts.
+import { err, ok, type Result } from 'neverthrow';
+import type { CustomerId } from '../kernel/ids';
+import { invalidInput, type InvalidInputError } from '../kernel/refusals';
+import { IDENTIFIER_TYPES } from '../org/identifiers';
+import { isOrg, type Org } from '../org/org';
+import type { Customer } from '../records/customer';
+import { emptySearchIndex } from './search-index';
+import { createStore, readKey, type Version } from './store';
+
+/**
+ * The customer graph of one org: an immutable value. Every command returns a new graph and leaves the
+ * old one as it was, so any earlier graph can still be read, or written from (ARC-2, ARC-3). The records
+ * and indexes are reached through the library's functions; a graph itself shows only its counters.
+ */
+export interface CustomerGraph {
+  readonly org: Org;
+  /** How many events have been folded into this graph; the next event has sequence number `eventCount + 1`. */
+  readonly eventCount: number;
+  /** How many customers the graph holds, victims and deleted ones included. */
+  readonly customerCount: number;
+  /** The id the next new customer gets: ids come from counters in the graph, never from a random source (ARC-1). */
+  readonly nextCustomerId: number;
+  /** The id the next coupon gets (CPN-2). */
+  readonly nextCouponId: number;
+  /** The id the next points transfer gets (TRF-1). */
+  readonly nextTransferId: number;
+  /** The id the next goodwill request gets (GDW-1). */
+  readonly nextGoodwillId: number;
+}
+
+/** The counters of a graph, as a plain value. */
+export type Counters = Omit<CustomerGraph, 'org'>;
+
+// The tables of a graph's store: customers by id; the newest history entry of each customer, linked to the
+// older ones; the search index; then one table per identifier type, from the normalised value to the live
+// customer(s) holding it.
+export const CUSTOMERS = 0;
+export const HISTORY = 1;
+export const SEARCH = 2;
+export const IDENTIFIER_TABLE_BASE = 3;
+export const IDENTIFIER_TABLE: ReadonlyMap<string, number> = new Map(IDENTIFIER_TYPES.map((t, i) => [t, IDENTIFIER_TABLE_BASE + i]));
+
+/** The implementation of `CustomerGraph`: the counters, and the version of the store that holds the rest. */
+class Graph implements CustomerGraph {
+  readonly org: Org;
+  readonly eventCount: number;
+  readonly customerCount: number;
+  readonly nextCustomerId: number;
+  readonly nextCouponId: number;
+  readonly nextTransferId: number;
+  readonly nextGoodwillId: number;
+  readonly #version: Version;
+
+  constructor(org: Org, counters: Counters, version: Version) {
+    this.org = org;
+    this.eventCount = counters.eventCount;
+    this.customerCount = counters.customerCount;
+    this.nextCustomerId = counters.nextCustomerId;
+    this.nextCouponId = counters.nextCouponId;
+    this.nextTransferId = counters.nextTransferId;
+    this.nextGoodwillId = counters.nextGoodwillId;
+    this.#version = version;
+    Object.freeze(this);
+  }
+
+  /** True for a graph this module made, whatever `value` is: a Proxy or a copy has no private version. */
+  static is(value: unknown): value is Graph {
+    return typeof value === 'object' && value !== null && #version in value;
+  }
+
+  static versionOf(graph: Graph): Version {
+    return graph.#version;
+  }
+}
+
+/** True for a graph made by this library: `emptyGraph` and the functions that return new graphs (ARC-5). */
+export function isCustomerGraph(value: unknown): value is CustomerGraph {
+  return Graph.is(value);
+}
+
+/** A graph refused: anything that is not a graph this library made (a copy, a Proxy, null) (ARC-5). */
+export function checkGraph(value: unknown): Result<CustomerGraph, InvalidInputError> {
+  return Graph.is(value) ? ok(value) : err(invalidInput(['graph'], 'not a customer graph: make one with emptyGraph(org)'));
+}
+
+/** The store version behind a graph this module made. */
+export function versionOf(graph: CustomerGraph): Version {
+  return Graph.versionOf(graph as Graph);
+}
+
+/** A graph of the org with these counters over this version of the store. */
+export function graphAt(org: Org, counters: Counters, version: Version): CustomerGraph {
+  return new Graph(org, counters, version);
+}
+
+/** The counters of a graph. */
+export function countersOf(graph: CustomerGraph): Counters {
+  return {
+    eventCount: graph.eventCount,
+    customerCount: graph.customerCount,
+    nextCustomerId: graph.nextCustomerId,
+    nextCouponId: graph.nextCouponId,
+    nextTransferId: graph.nextTransferId,
+    nextGoodwillId: graph.nextGoodwillId,
+  };
+}
+
+/**
+ * The empty graph of an org: the decider's initial state (ARC-2). Anything but an org that `defineOrg`
+ * or `defaultOrg` built is refused.
+ * @example
+ * const graph = emptyGraph(defaultOrg())._unsafeUnwrap();
+ */
+export function emptyGraph(org: Org): Result<CustomerGraph, InvalidInputError> {
+  if (!isOrg(org)) return err(invalidInput(['org'], 'not an org: make one with defineOrg(config) or defaultOrg()'));
+  const tables = [new Map(), new Map(), emptySearchIndex(), ...IDENTIFIER_TYPES.map(() => new Map())];
+  const counters: Counters = { eventCount: 0, customerCount: 0, nextCustomerId: org.firstCustomerId, nextCouponId: 1, nextTransferId: 1, nextGoodwillId: 1 };
+  return ok(new Graph(org, counters, createStore(tables)));
+}
+
+/** The customer with this id, victim or live, if it exists. */
+export function customerById(graph: CustomerGraph, id: number): Customer | undefined {
+  return readKey<Customer>(versionOf(graph), CUSTOMERS, id);
+}
+
+/**
+ * The customer at the end of a victim's chain of merges, whatever its status: its live survivor, or the
+ * survivor deleted since on a PII request (MRG-4, PII-2). The chain is followed at most once per
+ * customer in the graph, so even a corrupted graph cannot loop.
+ */
+export function chainEnd(graph: CustomerGraph, id: number): Customer | undefined {
+  let current = customerById(graph, id);
+  for (let steps = 0; current !== undefined && steps <= graph.customerCount; steps++) {
+    if (current.status !== 'merged' || current.mergedInto === null) return current;
+    current = customerById(graph, current.mergedInto);
+  }
+  return undefined;
+}
+
+/** The ids of every customer of the graph, victims and deleted ones included, in id order. */
+export function customerIds(graph: CustomerGraph): CustomerId[] {
+  const ids: CustomerId[] = [];
+  for (let id = graph.org.firstCustomerId; id < graph.nextCustomerId; id++) ids.push(id as CustomerId);
+  return ids;
+}

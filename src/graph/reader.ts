@@ -1,0 +1,77 @@
+// The read interface of the rules (decider/read-model.ts) over a graph of this library, and what the
+// queries read besides: every customer, a customer's history, the search index.
+import type { GraphReader } from '../decider/read-model';
+import type { CustomerId } from '../kernel/ids';
+import type { SourceAccount } from '../org/source-account';
+import type { Customer } from '../records/customer';
+import type { Identifier } from '../records/profile';
+import { chainEnd, customerById, customerIds, IDENTIFIER_TABLE, SEARCH, versionOf, type CustomerGraph } from './graph';
+import { historyOf, type HistoryEntry } from './history';
+import { accountNumber, accountNumbers, decodeHolders, holderOf, holdingIn, type Holders } from './identifier-index';
+import { scanPrefix, type SearchIndex } from './search-index';
+import { readKey, readTables } from './store';
+
+function holdersAt(graph: CustomerGraph, identifier: Identifier): Holders | undefined {
+  const table = IDENTIFIER_TABLE.get(identifier.type);
+  return table === undefined ? undefined : readKey<Holders>(versionOf(graph), table, identifier.value);
+}
+
+/** The live customer holding an identifier in a source account, if any (ID-1, LKP-1). */
+export function holderIn(graph: CustomerGraph, identifier: Identifier, account: Pick<SourceAccount, 'source' | 'accountId'>): CustomerId | undefined {
+  const holders = holdersAt(graph, identifier);
+  if (holders === undefined) return undefined;
+  const numbers = accountNumbers(graph.org);
+  return holdingIn(numbers, holders, accountNumber(numbers, account.source, account.accountId));
+}
+
+/** The first live customer to have taken an identifier value, in any source account (LKP-1 with `ALL`). */
+export function firstHolder(graph: CustomerGraph, identifier: Identifier): CustomerId | undefined {
+  const holders = holdersAt(graph, identifier);
+  const first = holders === undefined || typeof holders === 'number' ? holders : holders[0];
+  return first === undefined ? undefined : holderOf(accountNumbers(graph.org), first);
+}
+
+/** Every (source account, live customer) holding an identifier value, oldest holding first (ID-1, ID-2). */
+export function holdersOf(graph: CustomerGraph, identifier: Identifier): readonly { readonly sak: string; readonly id: CustomerId }[] {
+  const holders = holdersAt(graph, identifier);
+  return holders === undefined ? [] : decodeHolders(accountNumbers(graph.org), holders);
+}
+
+/** The rules' read interface over a graph (ARC-2). */
+export function readerOf(graph: CustomerGraph): GraphReader {
+  return {
+    org: graph.org,
+    counters: graph,
+    customer: (id) => customerById(graph, id),
+    chainEnd: (id) => chainEnd(graph, id),
+    holderIn: (identifier, account) => holderIn(graph, identifier, account),
+    holdersElsewhere(identifier, account) {
+      const out: CustomerId[] = [];
+      for (const { sak, id } of holdersOf(graph, identifier)) if (sak !== account.key && !out.includes(id)) out.push(id);
+      return out;
+    },
+  };
+}
+
+/** What the queries read of a graph: the rules' interface and more. */
+export interface QueryReader extends GraphReader {
+  /** Every customer, victims and deleted ones included, in id order. */
+  customers(): Customer[];
+  /** The history of a customer, oldest entry first (HST-1). */
+  history(id: CustomerId): HistoryEntry[];
+  /** The first live customer to have taken an identifier value, in any source account (LKP-1). */
+  firstHolder(identifier: Identifier): CustomerId | undefined;
+  /** The search index's posting keys for a query's prefix, in key order (SRCH-1). */
+  searchKeys(prefix: string): string[];
+}
+
+/** The queries' read interface over a graph. */
+export function queryReaderOf(graph: CustomerGraph): QueryReader {
+  return {
+    ...readerOf(graph),
+    customers: () => customerIds(graph).flatMap((id) => customerById(graph, id) ?? []),
+    history: (id) => historyOf(graph, id),
+    firstHolder: (identifier) => firstHolder(graph, identifier),
+    searchKeys: (prefix) => readTables(versionOf(graph), (tables) => scanPrefix(tables[SEARCH] as SearchIndex, prefix)),
+  };
+}

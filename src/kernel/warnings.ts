@@ -1,0 +1,26 @@
+import type { CustomerId } from './ids';
+
+/** The documented warning codes: combine on register, merge on changeIdentifier (ERR-3). */
+export type WarningCode = 8050 | 8051;
+
+/** A warning as the API reports it: never a refusal, always beside a success (ERR-3). */
+export interface DomainWarning {
+  readonly status: false;
+  readonly code: WarningCode;
+  readonly message: string;
+}
+
+/** 8050: the registration joined an existing customer (REG-6). */
+export const COMBINED_WARNING: DomainWarning = Object.freeze({ status: false, code: 8050, message: 'Same Customer found in other sources,Combining' });
+
+/** 8051: the customer merged into the survivor as the victim (CHG-4). */
+export function mergedWarning(survivorId: CustomerId): DomainWarning {
+  return Object.freeze({
+    status: false,
+    code: 8051,
+    message: `Same identifier found in other source. Merging into the account with user id ${survivorId}.`,
+  });
+}
+
+/** No warnings: the list most successes carry. */
+export const NO_WARNINGS: readonly DomainWarning[] = Object.freeze([]);

@@ -1,0 +1,84 @@
+import { ok, type Result } from 'neverthrow';
+import { z } from 'zod';
+import type { CustomerId } from '../kernel/ids';
+import { record } from '../kernel/parse';
+import type { DomainError } from '../kernel/refusals';
+import type { DomainWarning } from '../kernel/warnings';
+import type { Source } from '../org/sources';
+import type { CustomerGraph } from '../graph/graph';
+import { decodePosting, postingCustomer, type SearchPosting } from '../graph/search-index';
+import { runQuery } from './query';
+
+/** The largest page a search returns; a larger `limit` is refused (SRCH-3). */
+export const MAX_SEARCH_LIMIT = 100;
+
+/** The query of Fetch Customers (SRCH-1, SRCH-3): `q` non-empty, `limit` 1 to 100, `offset` 0 or more. */
+export const searchQuerySchema = record({
+  q: z.string().trim().min(1).max(256),
+  limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
+  offset: z.number().int().min(0).max(1_000_000).optional(),
+});
+
+/** The query of Fetch Customers (SRCH-1). */
+export type SearchQuery = z.input<typeof searchQuerySchema>;
+
+/** One value that matched the query (SRCH-2). */
+export interface MatchedIdentifier {
+  readonly idType: string;
+  readonly idValue: string;
+  readonly source: Source;
+  readonly accountId: string;
+}
+
+/** One customer in the search answer (SRCH-2). */
+export interface SearchHit {
+  readonly userId: CustomerId;
+  readonly matchedIdentifiers: readonly MatchedIdentifier[];
+  readonly profiles: readonly {
+    readonly source: Source;
+    readonly accountId: string;
+    readonly firstName: string;
+    readonly lastName: string;
+  }[];
+}
+
+/** The documented answer of Fetch Customers (SRCH-2). */
+export interface SearchResponse {
+  readonly pagination: { readonly limit: number; readonly offset: number; readonly total: number };
+  readonly data: readonly SearchHit[];
+  readonly warnings: readonly DomainWarning[];
+  readonly errors: readonly DomainError[];
+}
+
+/**
+ * Fetch Customers (SRCH-1..SRCH-3): live customers whose first name, last name or any identifier value in
+ * any source starts with `q`, case-insensitively; ordered by the matching term, then by id; `total`
+ * counts customers, not matches.
+ */
+export function search(graph: CustomerGraph, query: SearchQuery): Result<SearchResponse, DomainError> {
+  return runQuery(graph, query, searchQuerySchema, (reader, { q, limit = 10, offset = 0 }) => {
+    // Every match is counted for `total`, but postings are kept only for the page being returned.
+    const seen = new Set<CustomerId>();
+    const page = new Map<CustomerId, SearchPosting[]>();
+    for (const key of reader.searchKeys(q)) {
+      const id = postingCustomer(key);
+      if (seen.has(id)) {
+        page.get(id)?.push(decodePosting(key));
+        continue;
+      }
+      if (seen.size >= offset && seen.size < offset + limit) page.set(id, [decodePosting(key)]);
+      seen.add(id);
+    }
+    const data: SearchHit[] = [];
+    for (const [id, postings] of page) {
+      const customer = reader.customer(id);
+      if (customer === undefined) continue;
+      data.push({
+        userId: id,
+        matchedIdentifiers: postings.map((p) => ({ idType: p.idType, idValue: p.idValue, source: p.source, accountId: p.accountId })),
+        profiles: customer.profiles.map((p) => ({ source: p.source, accountId: p.accountId, firstName: p.firstName, lastName: p.lastName })),
+      });
+    }
+    return ok({ pagination: { limit, offset, total: seen.size }, data, warnings: [], errors: [] });
+  });
+}
