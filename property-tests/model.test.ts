@@ -22,18 +22,7 @@ import {
   updateSubscriptionsArb,
 } from './support/arbitraries';
 import { theOrg } from './support/run';
-import { ChangeIdentifierCommand } from './model/commands/ChangeIdentifierCommand';
-import { DeletePiiCommand } from './model/commands/DeletePiiCommand';
-import { GetCustomerCommand } from './model/commands/GetCustomerCommand';
-import { IssuePointsCommand } from './model/commands/IssuePointsCommand';
-import { LookupCommand } from './model/commands/LookupCommand';
-import { LoyaltyDetailsCommand } from './model/commands/LoyaltyDetailsCommand';
-import { MergeCommand } from './model/commands/MergeCommand';
-import { RedeemPointsCommand } from './model/commands/RedeemPointsCommand';
-import { RegisterCommand } from './model/commands/RegisterCommand';
-import { TransferPointsCommand } from './model/commands/TransferPointsCommand';
-import { UpdateLoyaltyCommand } from './model/commands/UpdateLoyaltyCommand';
-import { UpdateSubscriptionsCommand } from './model/commands/UpdateSubscriptionsCommand';
+import { differentialCommands, registration } from './model/differential';
 import { ReferenceModel } from './model/reference-model';
 import { outcomes, type RealSystem } from './model/system';
 
@@ -43,59 +32,26 @@ const modelled = { extras: false, enrollments: true } as const;
 
 const pointsOf = (kinds: readonly string[]) => pointsCommandArb(modelled).filter((c) => kinds.includes(c.kind));
 
-type ModelCommand = fc.Command<ReferenceModel, RealSystem>;
-
-// One weighted choice: identity commands and queries as before, and the loyalty commands, PII deletion
-// rarer so that runs keep customers to act on.
-const commands: fc.Arbitrary<ModelCommand>[] = [
-  fc.oneof(
-    { weight: 6, arbitrary: registerArb(modelled).map((c): ModelCommand => new RegisterCommand(c)) },
-    {
-      weight: 5,
-      arbitrary: fc.oneof(changeIdentifierArb(modelled), targetedArbFor('changeIdentifier'), targetedArbFor('changeIdentifier')).map((c): ModelCommand => new ChangeIdentifierCommand(c)),
-    },
-    {
-      weight: 3,
-      arbitrary: fc.oneof(updateArb(modelled), targetedArbFor('update'), targetedLoyaltyArb({ ...modelled, actions: ['enroll'] })).map((c): ModelCommand => new UpdateLoyaltyCommand(c)),
-    },
-    { weight: 3, arbitrary: fc.oneof(mergeArb(modelled), targetedArbFor('merge')).map((c): ModelCommand => new MergeCommand(c)) },
-    {
-      weight: 3,
-      arbitrary: fc
-        .oneof(lookupQueryArb, fc.record({ kind: fc.constant('held' as const), pick: fc.nat(), all: fc.boolean() }))
-        .map((q): ModelCommand => new LookupCommand(q)),
-    },
-    { weight: 3, arbitrary: getCustomerQueryArb.map((q): ModelCommand => new GetCustomerCommand(q)) },
-    {
-      weight: 3,
-      arbitrary: fc
-        .oneof(pointsOf(['issuePoints', 'adjustPoints']), targetedLoyaltyArb({ ...modelled, actions: ['issue', 'adjust'] }))
-        .map((c): ModelCommand => new IssuePointsCommand(c)),
-    },
-    {
-      weight: 3,
-      arbitrary: fc
-        .oneof(pointsOf(['redeemPoints', 'returnPoints']), targetedLoyaltyArb({ ...modelled, actions: ['redeem', 'return'] }), targetedLoyaltyArb({ ...modelled, actions: ['redeem'] }))
-        .map((c): ModelCommand => new RedeemPointsCommand(c)),
-    },
-    {
-      weight: 3,
-      arbitrary: fc.oneof(transferPointsArb, targetedLoyaltyArb({ ...modelled, actions: ['transfer'] }), targetedLoyaltyArb({ ...modelled, actions: ['transfer'] })).map(
-        (c): ModelCommand => new TransferPointsCommand(c),
-      ),
-    },
-    {
-      weight: 2,
-      arbitrary: fc.oneof(updateSubscriptionsArb(modelled), targetedLoyaltyArb({ ...modelled, actions: ['subscribe'] })).map((c): ModelCommand => new UpdateSubscriptionsCommand(c)),
-    },
-    { weight: 1, arbitrary: fc.oneof(deletePiiArb, targetedLoyaltyArb({ ...modelled, actions: ['deletePii'] })).map((c): ModelCommand => new DeletePiiCommand(c)) },
-    {
-      weight: 2,
-      arbitrary: fc
-        .record({ customerId: customerIdArb, programId: rarely(programIdArb, 3) })
-        .map(({ customerId, programId }): ModelCommand => new LoyaltyDetailsCommand(programId === undefined ? { customerId } : { customerId, programId })),
-    },
-  ),
+// One table of rows (property-tests/model/differential.ts): identity commands and queries, and the loyalty
+// commands, PII deletion rarer so that runs keep customers to act on.
+const commands = [
+  differentialCommands({
+    register: [6, registerArb(modelled)],
+    changeIdentifier: [5, fc.oneof(changeIdentifierArb(modelled), targetedArbFor('changeIdentifier'), targetedArbFor('changeIdentifier'))],
+    update: [3, fc.oneof(updateArb(modelled), targetedArbFor('update'), targetedLoyaltyArb({ ...modelled, actions: ['enroll'] }))],
+    merge: [3, fc.oneof(mergeArb(modelled), targetedArbFor('merge'))],
+    lookup: [3, fc.oneof(lookupQueryArb, fc.record({ kind: fc.constant('held' as const), pick: fc.nat(), all: fc.boolean() }))],
+    get: [3, getCustomerQueryArb],
+    credit: [3, fc.oneof(pointsOf(['issuePoints', 'adjustPoints']), targetedLoyaltyArb({ ...modelled, actions: ['issue', 'adjust'] }))],
+    debit: [3, fc.oneof(pointsOf(['redeemPoints', 'returnPoints']), targetedLoyaltyArb({ ...modelled, actions: ['redeem', 'return'] }), targetedLoyaltyArb({ ...modelled, actions: ['redeem'] }))],
+    transfer: [3, fc.oneof(transferPointsArb, targetedLoyaltyArb({ ...modelled, actions: ['transfer'] }), targetedLoyaltyArb({ ...modelled, actions: ['transfer'] }))],
+    subscribe: [2, fc.oneof(updateSubscriptionsArb(modelled), targetedLoyaltyArb({ ...modelled, actions: ['subscribe'] }))],
+    deletePii: [1, fc.oneof(deletePiiArb, targetedLoyaltyArb({ ...modelled, actions: ['deletePii'] }))],
+    loyaltyDetails: [
+      2,
+      fc.record({ customerId: customerIdArb, programId: rarely(programIdArb, 3) }).map(({ customerId, programId }) => (programId === undefined ? { customerId } : { customerId, programId })),
+    ],
+  }),
 ];
 
 describe('model-based: the graph against an independent mutable reference model', () => {
@@ -111,7 +67,7 @@ describe('model-based: the graph against an independent mutable reference model'
             model: new ReferenceModel(theOrg()),
             real: { graph: emptyGraph(theOrg())._unsafeUnwrap() },
           });
-          fc.modelRun(setup, [...registrations.map((r) => new RegisterCommand(r)), ...cmds]);
+          fc.modelRun(setup, [...registrations.map(registration), ...cmds]);
         },
       ),
       { numRuns: NUM_RUNS },

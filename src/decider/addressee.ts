@@ -24,7 +24,7 @@ interface AddresseeRule {
 const WRITE: AddresseeRule = { unknown: 8015, victim: 8069, deleted: 'refuse' };
 const READ: AddresseeRule = { unknown: 8015, victim: 8069, deleted: 'read' };
 
-/** Who answers what, per command and query. */
+/** Who answers what, per command and query: update 8015 and 8069 (UPD-5), changeIdentifier 8009 and 8067 (CHG-6). */
 export const ADDRESSEE_POLICY = {
   update: WRITE,
   changeIdentifier: { unknown: 8009, victim: 8067, deleted: 'refuse' },

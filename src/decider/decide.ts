@@ -60,15 +60,27 @@ export interface Decided {
   readonly response: ResponseByKind[CommandKind];
 }
 
-function contextFor(reader: GraphReader, at: string, till: DecisionContext['till']): DecisionContext {
-  let seq = reader.counters.eventCount;
-  const next: Record<IdCounter, number> = {
-    customer: reader.counters.nextCustomerId,
-    coupon: reader.counters.nextCouponId,
-    transfer: reader.counters.nextTransferId,
-    goodwill: reader.counters.nextGoodwillId,
-  };
-  return { at, till, stamp: () => ({ seq: ++seq, at, till }), take: (counter) => next[counter]++ };
+/** What one decision uses besides the graph: the command's time and till, and ids from the graph's counters, never a clock or a random source (ARC-1). */
+class Context implements DecisionContext {
+  private seq: number;
+  private readonly next: Record<IdCounter, number>;
+
+  constructor(
+    counters: GraphReader['counters'],
+    readonly at: string,
+    readonly till: DecisionContext['till'],
+  ) {
+    this.seq = counters.eventCount;
+    this.next = { customer: counters.nextCustomerId, coupon: counters.nextCouponId, transfer: counters.nextTransferId, goodwill: counters.nextGoodwillId };
+  }
+
+  stamp(): ReturnType<DecisionContext['stamp']> {
+    return { seq: ++this.seq, at: this.at, till: this.till };
+  }
+
+  take(counter: IdCounter): number {
+    return this.next[counter]++;
+  }
 }
 
 function eventsOf(decision: Decision<readonly GraphEvent[]>): readonly GraphEvent[] {
@@ -80,8 +92,15 @@ function run<K extends CommandKind>(reader: GraphReader, kind: K, command: Comma
   return slice.decide(reader, command, ctx).map((decision) => ({ events: eventsOf(decision), response: slice.respond(decision, command) }));
 }
 
-// The events each decision made for its graph: folding exactly those onto exactly that graph needs no check.
+// The events `decide` handed out, with the graph they were decided for: folding exactly those onto exactly
+// that graph needs no check. (`execute` folds its own events and hands none out unfolded.)
 const DECIDED = new WeakMap<readonly GraphEvent[], CustomerGraph>();
+
+/** Notes that `events`, frozen, are what the decider made for `graph`. */
+export function markDecided(events: readonly GraphEvent[], graph: CustomerGraph): readonly GraphEvent[] {
+  DECIDED.set(events, graph);
+  return events;
+}
 
 /** Whether `events` are the very events `decide` made for `graph`. */
 export function decidedFor(graph: CustomerGraph, events: unknown): boolean {
@@ -117,10 +136,9 @@ export function decideCommand(graph: unknown, input: unknown): Result<Decided, D
   const command = parsed.value;
   const reader = readerOf(checked.value);
   return readTill(reader.org, command.meta.till)
-    .andThen((till) => run(reader, command.kind, command, contextFor(reader, command.meta.at, till)))
+    .andThen((till) => run(reader, command.kind, command, new Context(reader.counters, command.meta.at, till)))
     .map(({ events, response }) => {
       const frozen = Object.freeze(events.map((e) => freezeDeep(e)));
-      DECIDED.set(frozen, checked.value);
       return { graph: checked.value, events: frozen, response };
     });
 }

@@ -2,7 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import type { DomainError } from '../kernel/refusals';
 import type { CustomerGraph } from '../graph/graph';
 import type { Command, ParsedCommand } from './commands';
-import { decideCommand, type ResponseByKind } from './decide';
+import { decideCommand, markDecided, type ResponseByKind } from './decide';
 import type { GraphEvent } from './events';
 import { foldEvent } from './fold';
 
@@ -21,7 +21,7 @@ export interface Executed<R> {
  * const events = decide(graph, { kind: 'merge', survivorId: 1, victimId: 2, meta: { at: '2024-05-01T10:00:00Z', till: 'demo.till' } });
  */
 export function decide(graph: CustomerGraph, command: Command | ParsedCommand): Result<readonly GraphEvent[], DomainError> {
-  return decideCommand(graph, command).map((d) => d.events);
+  return decideCommand(graph, command).map((d) => markDecided(d.events, d.graph));
 }
 
 /**

@@ -3,7 +3,11 @@
 // of events brought from outside checks them first (decider/replay.ts).
 import { customerById, type Counters, type CustomerGraph } from '../graph/graph';
 import { commit } from '../graph/commit';
-import { historyOf } from '../graph/history';
+import { historyOf, type HistoryEntry } from '../graph/history';
+import type { CustomerId } from '../kernel/ids';
+import type { ProgramDef } from '../org/programs';
+import type { Customer } from '../records/customer';
+import type { ProgramLedger } from '../records/ledger';
 import { identifierAddedHandler, identifierRemovedHandler } from '../identity/change-identifier';
 import { customersMergedHandler } from '../identity/merge';
 import { customerRegisteredHandler, sourceProfileCombinedHandler } from '../identity/register';
@@ -45,31 +49,39 @@ export function handlerOf<K extends EventKind>(kind: K): EventHandler<EventMap[K
 }
 
 /** What folding reads of a graph; a customer, program or ledger an event names but the graph lacks is a bug. */
-export function foldReaderOf(graph: CustomerGraph): FoldReader {
-  return {
-    org: graph.org,
-    customer(id) {
-      const c = customerById(graph, id);
-      if (c === undefined) throw new FoldPreconditionError(`an event names customer ${id}, which the graph does not hold`);
-      return c;
-    },
-    program(id) {
-      const p = graph.org.programs.get(id);
-      if (p === undefined) throw new FoldPreconditionError(`an event names program ${id}, which the org does not have`);
-      return p;
-    },
-    ledger(customer, programId) {
-      const l = ledgerOf(customer, programId);
-      if (l === undefined) throw new FoldPreconditionError(`an event names the ledger of customer ${customer.id} in program ${programId}, who is not enrolled`);
-      return l;
-    },
-    history: (id) => historyOf(graph, id),
-  };
+class FoldView implements FoldReader {
+  readonly org: FoldReader['org'];
+
+  constructor(private readonly graph: CustomerGraph) {
+    this.org = graph.org;
+  }
+
+  customer(id: CustomerId): Customer {
+    const c = customerById(this.graph, id);
+    if (c === undefined) throw new FoldPreconditionError(`an event names customer ${id}, which the graph does not hold`);
+    return c;
+  }
+
+  program(id: number): ProgramDef {
+    const p = this.org.programs.get(id);
+    if (p === undefined) throw new FoldPreconditionError(`an event names program ${id}, which the org does not have`);
+    return p;
+  }
+
+  ledger(customer: Customer, programId: number): ProgramLedger {
+    const l = ledgerOf(customer, programId);
+    if (l === undefined) throw new FoldPreconditionError(`an event names the ledger of customer ${customer.id} in program ${programId}, who is not enrolled`);
+    return l;
+  }
+
+  history(id: CustomerId): HistoryEntry[] {
+    return historyOf(this.graph, id);
+  }
 }
 
 function foldKind<K extends EventKind>(graph: CustomerGraph, kind: K, event: EventMap[K]): CustomerGraph {
   const handler = handlerOf(kind);
-  const change = handler.apply(foldReaderOf(graph), event);
+  const change = handler.apply(new FoldView(graph), event);
   const counters: { -readonly [P in keyof Counters]: Counters[P] } = {
     eventCount: event.seq,
     customerCount: graph.customerCount,

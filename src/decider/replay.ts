@@ -55,9 +55,9 @@ function misfit(index: number, eventKind: string | null, m: Misfit): DomainError
 
 /** The items of an iterable caller value, or why they cannot be read (a non-iterable, a throwing iterator). */
 function itemsOf(events: unknown): Result<readonly unknown[], DomainError> {
-  if (Array.isArray(events)) return ok(events);
   try {
-    if (typeof events === 'object' && events !== null && Symbol.iterator in events) return ok([...(events as Iterable<unknown>)]);
+    // Copied first, so that reading the caller's list (a Proxy, a throwing iterator) happens here alone.
+    if (typeof events === 'object' && events !== null && (Array.isArray(events) || Symbol.iterator in events)) return ok(Array.from(events as Iterable<unknown>));
   } catch (error) {
     return err(refuse({ reason: 'invalidInput', code: 400, path: ['events'], problem: `unreadable events (${error instanceof Error ? error.name : typeof error})` }));
   }

@@ -37,22 +37,6 @@ export function holdersOf(graph: CustomerGraph, identifier: Identifier): readonl
   return holders === undefined ? [] : decodeHolders(accountNumbers(graph.org), holders);
 }
 
-/** The rules' read interface over a graph (ARC-2). */
-export function readerOf(graph: CustomerGraph): GraphReader {
-  return {
-    org: graph.org,
-    counters: graph,
-    customer: (id) => customerById(graph, id),
-    chainEnd: (id) => chainEnd(graph, id),
-    holderIn: (identifier, account) => holderIn(graph, identifier, account),
-    holdersElsewhere(identifier, account) {
-      const out: CustomerId[] = [];
-      for (const { sak, id } of holdersOf(graph, identifier)) if (sak !== account.key && !out.includes(id)) out.push(id);
-      return out;
-    },
-  };
-}
-
 /** What the queries read of a graph: the rules' interface and more. */
 export interface QueryReader extends GraphReader {
   /** Every customer, victims and deleted ones included, in id order. */
@@ -65,13 +49,58 @@ export interface QueryReader extends GraphReader {
   searchKeys(prefix: string): string[];
 }
 
+// One small object per read, its methods on the prototype: a reader is made for every command and query,
+// and an object of closures cost more than the lookup it served.
+class Reader implements QueryReader {
+  readonly org: GraphReader['org'];
+  readonly counters: GraphReader['counters'];
+
+  constructor(private readonly graph: CustomerGraph) {
+    this.org = graph.org;
+    this.counters = graph;
+  }
+
+  customer(id: number): Customer | undefined {
+    return customerById(this.graph, id);
+  }
+
+  chainEnd(id: number): Customer | undefined {
+    return chainEnd(this.graph, id);
+  }
+
+  holderIn(identifier: Identifier, account: SourceAccount): CustomerId | undefined {
+    return holderIn(this.graph, identifier, account);
+  }
+
+  holdersElsewhere(identifier: Identifier, account: SourceAccount): readonly CustomerId[] {
+    const out: CustomerId[] = [];
+    for (const { sak, id } of holdersOf(this.graph, identifier)) if (sak !== account.key && !out.includes(id)) out.push(id);
+    return out;
+  }
+
+  customers(): Customer[] {
+    return customerIds(this.graph).flatMap((id) => customerById(this.graph, id) ?? []);
+  }
+
+  history(id: CustomerId): HistoryEntry[] {
+    return historyOf(this.graph, id);
+  }
+
+  firstHolder(identifier: Identifier): CustomerId | undefined {
+    return firstHolder(this.graph, identifier);
+  }
+
+  searchKeys(prefix: string): string[] {
+    return readTables(versionOf(this.graph), (tables) => scanPrefix(tables[SEARCH] as SearchIndex, prefix));
+  }
+}
+
+/** The rules' read interface over a graph (ARC-2). */
+export function readerOf(graph: CustomerGraph): GraphReader {
+  return new Reader(graph);
+}
+
 /** The queries' read interface over a graph. */
 export function queryReaderOf(graph: CustomerGraph): QueryReader {
-  return {
-    ...readerOf(graph),
-    customers: () => customerIds(graph).flatMap((id) => customerById(graph, id) ?? []),
-    history: (id) => historyOf(graph, id),
-    firstHolder: (identifier) => firstHolder(graph, identifier),
-    searchKeys: (prefix) => readTables(versionOf(graph), (tables) => scanPrefix(tables[SEARCH] as SearchIndex, prefix)),
-  };
+  return new Reader(graph);
 }

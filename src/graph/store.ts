@@ -154,56 +154,63 @@ export class Version {
    */
   static write(version: Version, write: (writer: Writer) => void): Version {
     enter();
-    let live = true;
+    const tables = Version.#reroot(version);
+    const writer = new Transaction(tables);
     try {
-      const tables = Version.#reroot(version);
-      const undo: unknown[] = [];
-      const open = (): void => {
-        if (!live) throw new StoreMisuse('a writer was used after its transaction ended');
-      };
-      const writer: Writer = {
-        get: <V>(t: number, key: unknown) => {
-          open();
-          return (tables[t] as AnyTable).get(key) as V | undefined;
-        },
-        set(t, key, value) {
-          open();
-          const table = tables[t] as AnyTable;
-          const old = table.get(key);
-          undo.push(t, key, old !== undefined || table.has(key) ? old : ABSENT);
-          table.set(key, value);
-        },
-        delete(t, key) {
-          open();
-          const table = tables[t] as AnyTable;
-          if (!table.has(key)) return;
-          undo.push(t, key, table.get(key));
-          table.delete(key);
-        },
-        add(t, key) {
-          open();
-          if ((tables[t] as unknown as SetTable).set(key, undefined)) undo.push(t, key, ABSENT);
-        },
-        remove(t, key) {
-          open();
-          if ((tables[t] as unknown as SetTable).delete(key)) undo.push(t, key, undefined);
-        },
-      };
       try {
         write(writer);
       } catch (error) {
-        Version.#apply(tables, undo);
+        Version.#apply(tables, writer.undo);
         throw error;
       }
       const next = new Version(tables);
       version.#tables = null;
       version.#next = next;
-      version.#changes = undo;
+      version.#changes = writer.undo;
       return next;
     } finally {
-      live = false;
+      writer.live = false;
       busy = false;
     }
+  }
+}
+
+/** The writer of one transaction, recording an undo entry for every change; dead once the transaction ends. */
+class Transaction implements Writer {
+  readonly undo: unknown[] = [];
+  live = true;
+
+  constructor(private readonly tables: AnyTable[]) {}
+
+  private table(t: number): AnyTable {
+    if (!this.live) throw new StoreMisuse('a writer was used after its transaction ended');
+    return this.tables[t] as AnyTable;
+  }
+
+  get<V>(t: number, key: unknown): V | undefined {
+    return this.table(t).get(key) as V | undefined;
+  }
+
+  set(t: number, key: unknown, value: unknown): void {
+    const table = this.table(t);
+    const old = table.get(key);
+    this.undo.push(t, key, old !== undefined || table.has(key) ? old : ABSENT);
+    table.set(key, value);
+  }
+
+  delete(t: number, key: unknown): void {
+    const table = this.table(t);
+    if (!table.has(key)) return;
+    this.undo.push(t, key, table.get(key));
+    table.delete(key);
+  }
+
+  add(t: number, key: string): void {
+    if ((this.table(t) as unknown as SetTable).set(key, undefined)) this.undo.push(t, key, ABSENT);
+  }
+
+  remove(t: number, key: string): void {
+    if ((this.table(t) as unknown as SetTable).delete(key)) this.undo.push(t, key, undefined);
   }
 }
 

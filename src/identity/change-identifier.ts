@@ -95,12 +95,11 @@ export function decideChangeIdentifier(
   if (adds.isErr()) return err(adds.error);
   const removes = readIdentifiers(reader.org, cmd.remove ?? [], 'changeIdentifier');
   if (removes.isErr()) return err(removes.error);
-  const holds = (id: Identifier): boolean => holdsIn(customer, account.source, account.accountId, id.type, id.value);
   for (const id of removes.value) {
-    if (!holds(id)) return err(refuse({ reason: 'identifierNotHeld', code: 1104, identifierType: id.type, value: id.value, sourceAccount: account.key }));
+    if (!holdsIn(customer, account.source, account.accountId, id.type, id.value)) return err(refuse({ reason: 'identifierNotHeld', code: 1104, identifierType: id.type, value: id.value, sourceAccount: account.key }));
   }
   const removed = new Set(removes.value.map(keyOf));
-  const fresh = adds.value.filter((id) => removed.has(keyOf(id)) || !holds(id));
+  const fresh = adds.value.filter((id) => removed.has(keyOf(id)) || !holdsIn(customer, account.source, account.accountId, id.type, id.value));
   for (const id of fresh) {
     const holder = reader.holderIn(id, account);
     if (holder !== undefined && holder !== customer.id) {
@@ -111,10 +110,9 @@ export function decideChangeIdentifier(
   const several = heldByOthers(elsewhere);
   if (several !== undefined) return err(several);
 
-  const change = (identifier: Identifier) => ({ customerId: customer.id, source: account.source, accountId: account.accountId, identifier });
   const events: (IdentifierRemoved | IdentifierAdded | CustomersMerged)[] = [
-    ...removes.value.map((identifier): IdentifierRemoved => ({ kind: 'IdentifierRemoved', ...ctx.stamp(), ...change(identifier) })),
-    ...fresh.map((identifier): IdentifierAdded => ({ kind: 'IdentifierAdded', ...ctx.stamp(), ...change(identifier) })),
+    ...removes.value.map((identifier): IdentifierRemoved => ({ kind: 'IdentifierRemoved', ...ctx.stamp(), customerId: customer.id, source: account.source, accountId: account.accountId, identifier })),
+    ...fresh.map((identifier): IdentifierAdded => ({ kind: 'IdentifierAdded', ...ctx.stamp(), customerId: customer.id, source: account.source, accountId: account.accountId, identifier })),
   ];
   for (const [survivorId, identifier] of elsewhere) {
     events.push({ kind: 'CustomersMerged', ...ctx.stamp(), survivorId, victimId: customer.id, cause: { source: account.source, accountId: account.accountId, identifier } });

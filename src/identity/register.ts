@@ -105,7 +105,8 @@ const PRIMARY_TYPES: ReadonlySet<string> = new Set(['mobile', 'email', 'external
 /**
  * Register in a source account (REG-1..REG-9, ORG-4): validate, refuse same-source duplicates (REG-3),
  * and either create a customer or combine the new source profile into the one customer that holds the
- * identifiers elsewhere (REG-6), never into one that already has a profile there (REG-5, 8066).
+ * identifiers elsewhere (REG-6), never into one that already has a profile there: one profile per
+ * source account (REG-5, SRC-3, 8066).
  */
 export function decideRegister(reader: GraphReader, cmd: z.output<typeof registerCommandSchema>, ctx: DecisionContext): Result<Decision<RegisterEvents>, DomainError> {
   const { org } = reader;

@@ -92,11 +92,14 @@ export function frozenSet<T>(values: Iterable<T> = []): ReadonlySet<T> {
   return new FrozenSet(values);
 }
 
-/** Freezes a constant of the library's own (never a caller's object), all the way down. */
+/**
+ * Freezes a value of the library's own (a constant, a parsed copy: never a caller's object), all the way
+ * down. A part that cannot be extended is taken as frozen already, and not walked again.
+ */
 export function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+  if (typeof value === 'object' && value !== null && Object.isExtensible(value)) {
     Object.freeze(value);
-    for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key]);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
   }
   return value;
 }

@@ -4,21 +4,23 @@
 // never as an exception.
 import { err, ok, type Result } from 'neverthrow';
 import { z, type ZodType } from 'zod';
+import { deepFreeze } from './frozen';
 import { invalidInput, type InputPath, type Refusal } from './refusals';
 
 /** Reads untrusted input with a schema: the parsed copy, or a 400 naming the first offending field (ARC-4). */
 export function parseWith<S extends ZodType>(schema: S, input: unknown, root: InputPath = []): Result<z.output<S>, Refusal<'invalidInput'>> {
-  let parsed: ReturnType<S['safeParse']>;
   try {
-    parsed = schema.safeParse(input) as ReturnType<S['safeParse']>;
+    const parsed = schema.safeParse(input);
+    // The parsed value is the library's own copy (every schema here copies what it reads), frozen whole.
+    if (parsed.success) return ok(deepFreeze(parsed.data as z.output<S>));
+    // Zod words its issues lazily, and the wording may read the input again: inside the guard as well.
+    const issue = parsed.error.issues[0];
+    const path = [...root, ...(issue?.path ?? []).map((p) => (typeof p === 'number' ? p : String(p)))];
+    return err(invalidInput(path, issue?.message ?? 'invalid'));
   } catch (error) {
     // Only the input can throw here: a getter, a Proxy trap, a value whose conversion throws.
     return err(invalidInput(root, `unreadable input (${error instanceof Error ? error.name : typeof error})`));
   }
-  if (parsed.success) return ok(parsed.data as z.output<S>);
-  const issue = parsed.error.issues[0];
-  const path = [...root, ...(issue?.path ?? []).map((p) => (typeof p === 'number' ? p : String(p)))];
-  return err(invalidInput(path, issue?.message ?? 'invalid'));
 }
 
 /** Bounded text. */
@@ -26,14 +28,18 @@ export function text(max: number): z.ZodString {
   return z.string().max(max);
 }
 
-/** A frozen object schema: keys outside the shape are dropped and the copy is frozen (ARC-4). */
-export function record<Shape extends z.ZodRawShape>(shape: Shape) {
-  return z.object(shape).readonly();
+// Records and lists are typed read-only, and `parseWith` freezes the copy it hands back. Not zod's own
+// `.readonly()`: that freezes the value it was given even when it refuses it, which would freeze a
+// caller's object.
+
+/** An object schema: keys outside the shape are dropped; the copy is read-only once `parseWith` returns it (ARC-4). */
+export function record<Shape extends z.ZodRawShape>(shape: Shape): z.ZodReadonly<z.ZodObject<Shape>> {
+  return z.object(shape) as unknown as z.ZodReadonly<z.ZodObject<Shape>>;
 }
 
-/** A frozen list schema of `min` to `max` items. */
-export function list<T extends ZodType>(item: T, max: number, min = 0) {
-  return z.array(item).min(min).max(max).readonly();
+/** A list schema of `min` to `max` items, read-only once `parseWith` returns it. */
+export function list<T extends ZodType>(item: T, max: number, min = 0): z.ZodReadonly<z.ZodArray<T>> {
+  return z.array(item).min(min).max(max) as unknown as z.ZodReadonly<z.ZodArray<T>>;
 }
 
 /** User-keyed string data on a null-prototype object, so that `__proto__` is a key like any other (ARC-4). */

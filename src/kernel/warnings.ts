@@ -10,10 +10,10 @@ export interface DomainWarning {
   readonly message: string;
 }
 
-/** 8050: the registration joined an existing customer (REG-6). */
+/** 8050: the registration joined an existing customer, reported beside the success (REG-6, ERR-3). */
 export const COMBINED_WARNING: DomainWarning = Object.freeze({ status: false, code: 8050, message: 'Same Customer found in other sources,Combining' });
 
-/** 8051: the customer merged into the survivor as the victim (CHG-4). */
+/** 8051: the customer merged into the survivor as the victim, reported beside the success (CHG-4, ERR-3). */
 export function mergedWarning(survivorId: CustomerId): DomainWarning {
   return Object.freeze({
     status: false,

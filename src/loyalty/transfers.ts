@@ -53,7 +53,7 @@ export interface TransferResponse {
 }
 
 /**
- * Decides a transfer (TRF-1, TRF-2): two different live customers (400, 8015, 8069), a program of the
+ * Decides a transfer (TRF-1..TRF-3): two different live customers (400, 8015, 8069), a program of the
  * org both are enrolled in (400, 1013), positive points (400), never more than the sender holds (1010).
  */
 export function decideTransfer(
@@ -93,6 +93,11 @@ export const transferPointsSlice: CommandSlice<z.output<typeof transferPointsCom
   respond: ({ events: [e] }) => ({ success: true, transferId: e.transferId, warnings: NO_WARNINGS }),
 };
 
+/** One side of a transfer, as each party's summary lists it (TRF-1). */
+function sideOf(e: PointsTransferred, transferType: PointsTransfer['transferType']): PointsTransfer {
+  return Object.freeze({ transferId: e.transferId, programId: e.programId, points: e.points, transferType, fromId: e.fromId, toId: e.toId, notes: e.notes, at: e.at });
+}
+
 /** Folding `PointsTransferred`: a DEDUCTION for the sender, an ADDITION for the receiver, the total conserved (TRF-1, TRF-2). */
 export const pointsTransferredHandler: EventHandler<PointsTransferred> = {
   misfit: (reader, e) =>
@@ -105,14 +110,12 @@ export const pointsTransferredHandler: EventHandler<PointsTransferred> = {
     const from = reader.customer(e.fromId);
     const to = reader.customer(e.toId);
     const program = reader.program(e.programId);
-    const side = (transferType: PointsTransfer['transferType']): PointsTransfer =>
-      Object.freeze({ transferId: e.transferId, programId: e.programId, points: e.points, transferType, fromId: from.id, toId: to.id, notes: e.notes, at: e.at });
     const out = movePoints(program, reader.ledger(from, e.programId), 'transferOut', e.points, e);
     const into = movePoints(program, reader.ledger(to, e.programId), 'transferIn', e.points, e);
     return {
       records: [
-        withLedger(from, out, { transfers: Object.freeze([...from.transfers, side('DEDUCTION')]) }),
-        withLedger(to, into, { transfers: Object.freeze([...to.transfers, side('ADDITION')]) }),
+        withLedger(from, out, { transfers: Object.freeze([...from.transfers, sideOf(e, 'DEDUCTION')]) }),
+        withLedger(to, into, { transfers: Object.freeze([...to.transfers, sideOf(e, 'ADDITION')]) }),
       ],
       history: [from.id, to.id],
     };

@@ -87,8 +87,8 @@ export function isOrg(value: unknown): value is Org {
 }
 
 /**
- * Validates an org configuration and builds the read-only org the rules run against (ORG-1): a bad
- * configuration is a 400 naming the field.
+ * Validates an org configuration and builds the read-only org the rules run against (ORG-1), its loyalty
+ * programs with their tiers ordered by serial number (PRG-1): a bad configuration is a 400 naming the field.
  * @example
  * const org = defineOrg({ id: 'acme', tills: [{ code: 'acme.till', password: 'secret' }] });
  */

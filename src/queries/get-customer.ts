@@ -131,6 +131,21 @@ export function customerDetails(org: Org, customer: Customer, include: (p: Profi
   };
 }
 
+const everyProfile = (): boolean => true;
+
+/**
+ * The view with its embeds (GET-5), added to the fresh view rather than spread into a new literal: V8 builds
+ * literals with conditional spreads on a slow path, which made embeds cost more than the rest of the view.
+ */
+function withEmbeds(org: Org, customer: Customer, embed: readonly Embed[], details: CustomerDetails): CustomerDetails {
+  const out = details as { -readonly [K in keyof CustomerDetails]: CustomerDetails[K] };
+  const summary = embed.includes('points') ? pointsSummaryOf(org, customer) : undefined;
+  if (summary !== undefined) out.pointsSummary = summary;
+  if (embed.includes('subscriptions')) out.subscriptionInfo = subscriptionInfoOf(customer);
+  if (embed.includes('mlp')) out.loyaltyProgramDetails = customer.programs.map((l) => programDetails(org, customer.id, l));
+  return out;
+}
+
 /**
  * Fetch Customer Details (GET-1..GET-5): one source account or ALL. An unknown id is 8015; a merge
  * victim is 8069 naming its survivor; a deleted customer 8015 with the PII message; a customer with no
@@ -143,20 +158,10 @@ export function getCustomer(graph: CustomerGraph, query: GetCustomerQuery): Resu
     const addressed = address(reader, 'getCustomer', q.customerId);
     if (addressed.isErr()) return err(addressed.error);
     const customer = addressed.value;
-    const embed = new Set(q.embed ?? []);
-    // The embeds are added to the fresh view rather than spread into a new literal: V8 builds literals with
-    // conditional spreads on a slow path, which made embeds cost more than the rest of the view.
-    const withEmbeds = (details: CustomerDetails): CustomerDetails => {
-      const out = details as { -readonly [K in keyof CustomerDetails]: CustomerDetails[K] };
-      const summary = embed.has('points') ? pointsSummaryOf(reader.org, customer) : undefined;
-      if (summary !== undefined) out.pointsSummary = summary;
-      if (embed.has('subscriptions')) out.subscriptionInfo = subscriptionInfoOf(customer);
-      if (embed.has('mlp')) out.loyaltyProgramDetails = customer.programs.map((l) => programDetails(reader.org, customer.id, l));
-      return out;
-    };
-    if (q.source === 'ALL') return ok(withEmbeds(customerDetails(reader.org, customer, () => true)));
+    const embed = q.embed ?? [];
+    if (q.source === 'ALL') return ok(withEmbeds(reader.org, customer, embed, customerDetails(reader.org, customer, everyProfile)));
     return readSourceAccount(reader.org, q.source, q.accountId)
       .andThen((account) => requireProfile(customer, account).map(() => account))
-      .map(({ source, accountId }) => withEmbeds(customerDetails(reader.org, customer, (p) => p.source === source && p.accountId === accountId)));
+      .map(({ source, accountId }) => withEmbeds(reader.org, customer, embed, customerDetails(reader.org, customer, (p) => p.source === source && p.accountId === accountId)));
   });
 }

@@ -2,7 +2,7 @@
 // once, each answered as an item with its own status, with the options' sections.
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
-import { record, text } from '../kernel/parse';
+import { list, record, text } from '../kernel/parse';
 import { refuse, type DomainError } from '../kernel/refusals';
 import { PII_DELETED_MESSAGE } from '../kernel/codes';
 import { isIdentifierType, normaliseIdentifier } from '../org/identifiers';
@@ -39,7 +39,7 @@ export const v11QuerySchema = record({
   mobile: text(10_000).optional(),
   email: text(10_000).optional(),
   external_id: text(10_000).optional(),
-  options: z.array(z.enum(V11_OPTIONS)).max(V11_OPTIONS.length * 4).readonly().optional(),
+  options: list(z.enum(V11_OPTIONS), V11_OPTIONS.length * 4).optional(),
   /** Days ahead for `gap_to_upgrade_for`; only 0 or more (V11-3). */
   gap_to_upgrade_for: z.number().int().min(0).optional(),
   gap_to_renew_for: z.number().int().min(0).optional(),

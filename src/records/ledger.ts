@@ -116,6 +116,7 @@ function tierChange(programId: number, from: number | null, to: number, tierExpi
   });
 }
 
+/** The ledger at the tier its lifetime points reach, the change kept in its tier history with its event's sequence number (PTS-5, PTS-6). */
 function retier(program: ProgramDef, l: ProgramLedger, stamp: Stamp): ProgramLedger {
   const tier = tierFor(program, lifetimePoints(l), l.floorTier);
   if (tier === l.tier) return l;

@@ -195,7 +195,7 @@ async function replay(args: string[], io: CliIo): Promise<number> {
   return results.some((r) => r.error !== undefined) ? 1 : 0;
 }
 
-/** Runs the CLI; resolves with the exit status. Never throws: problems are messages on stderr. */
+/** Runs the CLI, `serve` and `replay` with their --help (EMU-12, EMU-15); resolves with the exit status. Never throws: problems are messages on stderr. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {

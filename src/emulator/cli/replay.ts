@@ -53,7 +53,7 @@ function isComment(line: string): boolean {
   return t === '' || t.startsWith('#') || t.startsWith('//');
 }
 
-/** Replays a scenario's text against fresh, in-memory orgs; one result per request line. */
+/** Replays a scenario's text against fresh, in-memory orgs with a stepping clock; one result per request line (EMU-12). */
 export async function replayScenario(text: string, options: ReplayOptions = {}): Promise<ReplayedLine[]> {
   const orgs = options.orgs ?? [DEFAULT_ORG_CONFIG];
   const emulator = await createEmulator({ orgs, clock: steppingClock(options.at ?? DEFAULT_START, options.step ?? 1) });

@@ -71,7 +71,7 @@ function frameworkReply(error: FastifyError | BodyError, bodyLimit: number): Rep
   return undefined;
 }
 
-/** Builds the fastify app that serves the routes. It is not listening yet. */
+/** Builds the fastify app that serves the routes: every answer the standard body, no stack ever sent, an unexpected exception a generic 500 (EMU-2, EMU-5). It is not listening yet. */
 export function buildApp(options: AppOptions): FastifyInstance {
   const { directory, clock, log, onError } = options;
   const principals = new WeakMap<FastifyRequest, Principal>();

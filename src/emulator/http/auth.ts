@@ -40,7 +40,7 @@ function samePassword(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected)) || timingSafeEqual(digest(given.toLowerCase()), digest(md5(expected)));
 }
 
-/** Every till of every org, by code. Till codes are unique across the emulator's orgs. */
+/** Every till of every org, by code: a till reaches its own org alone, and till codes are unique across the emulator's orgs (EMU-11). */
 export class TillDirectory {
   private readonly tills = new Map<string, { org: OrgRuntime; password: string }>();
 

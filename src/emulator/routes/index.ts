@@ -13,6 +13,7 @@ import { subscriptionRoutes } from './subscriptions';
 import type { ApiRoute } from './types';
 import { v11Routes } from './v11';
 
+/** Every endpoint of the seeds and the setup endpoints, one file per group (EMU-6, EMU-13, EMU-14). */
 export const ROUTES: readonly ApiRoute[] = [
   ...customerRoutes,
   ...identifierRoutes,

@@ -56,6 +56,7 @@ function orgSummary(ctx: Parameters<ApiRoute['handle']>[0]): Reply {
   });
 }
 
+/** Reset, export and import of the log, the snapshot, the explicit merge and the org's description (EMU-13). */
 export const setupRoutes: readonly ApiRoute[] = [
   {
     method: 'GET',

@@ -8,7 +8,7 @@ import { OrgRuntime } from './org-runtime';
 import { ROUTES } from '../routes/index';
 import type { ApiRoute } from '../routes/types';
 
-/** The emulator's default clock: the wall clock, to the second, in UTC. The only clock of the project. */
+/** The emulator's default clock: the wall clock, to the second, in UTC. The only clock of the project (EMU-18, ARC-1). */
 export const systemClock: Clock = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** A clock that starts at `start` and moves `stepSeconds` on each reading: deterministic replays and tests. */
@@ -104,7 +104,7 @@ function queryString(query: Readonly<Record<string, string | number | boolean>> 
 }
 
 /**
- * Builds an emulator: validates the orgs, opens and replays their event logs when `dataDir` is given, and
+ * Builds an emulator, the main export of the `customer-graph/emulator` subpath (EMU-17): validates the orgs, opens and replays their event logs when `dataDir` is given, and
  * prepares the HTTP app. Throws (at startup only) for a bad org configuration or a corrupt event log.
  */
 export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
@@ -188,7 +188,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   };
 }
 
-/** Builds an emulator and starts listening (default `127.0.0.1`, a free port). */
+/** Builds an emulator and starts listening (default `127.0.0.1`, a free port): what the README's in-process example and curl examples run (EMU-16). */
 export async function startServer(
   options: EmulatorOptions & { readonly port?: number; readonly host?: string } = {},
 ): Promise<Emulator & { readonly url: string }> {

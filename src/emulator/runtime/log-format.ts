@@ -13,11 +13,11 @@ export const logEntrySchema = z.object({
   at: z.string().max(64),
   till: z.string().max(64),
   command: z.string().max(64),
-  events: z.array(z.looseObject({ kind: z.string().max(64) })).min(1).readonly(),
+  events: z.array(z.looseObject({ kind: z.string().max(64) })).min(1),
 });
 
 /** One line of the event log: an accepted command's events, with when and by which till (EMU-8). */
-export type LogEntry = z.output<typeof logEntrySchema>;
+export type LogEntry = Omit<z.output<typeof logEntrySchema>, 'events'> & { readonly events: readonly z.output<typeof logEntrySchema>['events'][number][] };
 
 /** Whether a value read from JSON is a log line's entry; its events are read and checked by the library when folded. */
 export function isLogEntry(value: unknown): value is LogEntry {

@@ -118,8 +118,8 @@ export class OrgRuntime {
   }
 
   /**
-   * Decides a command and, when accepted, appends its events to the log (durably) before the new graph
-   * becomes current. Call inside `serial`. A refusal changes nothing and writes nothing.
+   * Decides a command and, when accepted, appends its events to the log (durably, EMU-8) before the new
+   * graph becomes current. Call inside `serial`. A refusal changes nothing and writes nothing.
    */
   async commit<C extends Command | ParsedCommand>(command: C): Promise<Result<Executed<ResponseByKind[C['kind']]>, DomainError>> {
     const executed = execute(this.current, command);
