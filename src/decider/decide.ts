@@ -117,7 +117,7 @@ const PARSED = new WeakSet<object>();
  * const command = parseCommand(JSON.parse(body)); // a host's boundary parses once
  */
 export function parseCommand(input: unknown): Result<ParsedCommand, Refusal<'invalidInput'>> {
-  return parseWith(commandSchema, input).map((command) => {
+  return parseWith(commandSchema, input, [], true).map((command) => {
     PARSED.add(command);
     return command;
   });
@@ -131,7 +131,7 @@ function isParsed(input: unknown): input is ParsedCommand {
 export function decideCommand(graph: unknown, input: unknown): Result<Decided, DomainError> {
   const checked = checkGraph(graph);
   if (checked.isErr()) return err(checked.error);
-  const parsed = isParsed(input) ? ok(input) : parseCommand(input);
+  const parsed = isParsed(input) ? ok(input) : parseWith(commandSchema, input, [], false);
   if (parsed.isErr()) return err(parsed.error);
   const command = parsed.value;
   const reader = readerOf(checked.value);

@@ -84,7 +84,7 @@ export function evolveAll(graph: CustomerGraph, events: Iterable<unknown>): Resu
   let current = checked.value;
   let owed: Owed | undefined;
   for (const [index, raw] of items.value.entries()) {
-    const parsed = parseWith(graphEventSchema, raw);
+    const parsed = parseWith(graphEventSchema, raw, [], true);
     if (parsed.isErr()) {
       const { path, problem } = parsed.error;
       return err(misfit(index, kindOf(raw), { misfit: 'shape', path, problem }));

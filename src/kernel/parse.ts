@@ -7,12 +7,15 @@ import { z, type ZodType } from 'zod';
 import { deepFreeze } from './frozen';
 import { invalidInput, type InputPath, type Refusal } from './refusals';
 
-/** Reads untrusted input with a schema: the parsed copy, or a 400 naming the first offending field (ARC-4). */
-export function parseWith<S extends ZodType>(schema: S, input: unknown, root: InputPath = []): Result<z.output<S>, Refusal<'invalidInput'>> {
+/**
+ * Reads untrusted input with a schema: the parsed copy, or a 400 naming the first offending field (ARC-4).
+ * The copy is the library's own (every schema here copies what it reads); `freeze` freezes it whole, for a
+ * copy that is kept or handed out, and a copy used only while a call runs is left as it is.
+ */
+export function parseWith<S extends ZodType>(schema: S, input: unknown, root: InputPath = [], freeze = false): Result<z.output<S>, Refusal<'invalidInput'>> {
   try {
     const parsed = schema.safeParse(input);
-    // The parsed value is the library's own copy (every schema here copies what it reads), frozen whole.
-    if (parsed.success) return ok(deepFreeze(parsed.data as z.output<S>));
+    if (parsed.success) return ok(freeze ? deepFreeze(parsed.data as z.output<S>) : (parsed.data as z.output<S>));
     // Zod words its issues lazily, and the wording may read the input again: inside the guard as well.
     const issue = parsed.error.issues[0];
     const path = [...root, ...(issue?.path ?? []).map((p) => (typeof p === 'number' ? p : String(p)))];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { getCustomer, getSubscriptions, loyaltyDetails, type CustomerGraph } from '../src/index';
-import { build, registerCmd } from './support/given';
-import { issue, redeem, registerEnrolled, subscriptions } from './support/loyalty-state';
-import { FIRST, must, refusal } from './support/scenario';
+import { getCustomer, getSubscriptions, loyaltyDetails, type CustomerGraph } from '../../src/index';
+import { build, registerCmd } from '../support/given';
+import { issue, redeem, registerEnrolled, subscriptions } from '../support/loyalty-state';
+import { FIRST, must, refusal } from '../support/scenario';
 
 /** The keys of the seed's `embed=points` sample. */
 const SEED_POINTS_SUMMARY_KEYS = [

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { changeRequests, customerGetV11, defaultOrg, emptyGraph, execute, getCustomer, loyaltyDetails, type CustomerGraph, type ExpirePointsCommand, type ProgramDetails } from '../src/index';
-import { tillCode } from '../src/kernel/ids';
-import { build, given, META } from './support/given';
-import { at, balanceOf, member, pointsCmd, programOf, standing, step } from './support/loyalty';
-import { run } from './support/requests';
-import { codeOf, FIRST, mergeCmd, must, refusal, SECOND } from './support/scenario';
+import { changeRequests, customerGetV11, defaultOrg, emptyGraph, execute, getCustomer, loyaltyDetails, type CustomerGraph, type ExpirePointsCommand, type ProgramDetails } from '../../src/index';
+import { tillCode } from '../../src/kernel/ids';
+import { build, given, META } from '../support/given';
+import { at, balanceOf, member, pointsCmd, programOf, standing, step } from '../support/loyalty';
+import { run } from '../support/requests';
+import { codeOf, FIRST, mergeCmd, must, refusal, SECOND } from '../support/scenario';
 
 /** The keys of the seed's `pointsSummary` sample (embed=points). */
 const POINTS_SUMMARY_KEYS = [

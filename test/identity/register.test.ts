@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { execute, getCustomer, graphSnapshot } from '../src/index';
-import { customerId, tillCode } from '../src/kernel/ids';
-import { build, given, META, registerCmd, type Unstamped } from './support/given';
-import { accepted, detailsOf, holderOf, profileOf, refused, register, registerBody, run } from './support/requests';
+import { execute, getCustomer, graphSnapshot } from '../../src/index';
+import { customerId, tillCode } from '../../src/kernel/ids';
+import { build, given, META, registerCmd, type Unstamped } from '../support/given';
+import { accepted, detailsOf, holderOf, profileOf, refused, register, registerBody, run } from '../support/requests';
 
 const TILL = tillCode(META.till);
 const ATTRIBUTION = { createDate: META.at, createdBy: TILL, modifiedDate: META.at, modifiedBy: TILL };

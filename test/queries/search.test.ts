@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { search, type CustomerId, type SearchResponse } from '../src/index';
-import { build, changeCmd, registerCmd } from './support/given';
-import { codeOf, FIRST, mergeCmd, must, SECOND, THIRD } from './support/scenario';
+import { search, type CustomerId, type SearchResponse } from '../../src/index';
+import { build, changeCmd, registerCmd } from '../support/given';
+import { codeOf, FIRST, mergeCmd, must, SECOND, THIRD } from '../support/scenario';
 
 type Graph = ReturnType<typeof build>['graph'];
 

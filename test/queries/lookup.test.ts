@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defineOrg, emptyGraph, lookup } from '../src/index';
-import { build, changeCmd, registerCmd } from './support/given';
-import { codeOf, FIRST, must, SECOND, THIRD, whoHolds } from './support/scenario';
+import { defineOrg, emptyGraph, lookup } from '../../src/index';
+import { build, changeCmd, registerCmd } from '../support/given';
+import { codeOf, FIRST, must, SECOND, THIRD, whoHolds } from '../support/scenario';
 
 /** 1: INSTORE with mobile and email; 2: WECHAT account 22232 with a wechat id; 3: WECHAT account 1234. */
 const world = () =>

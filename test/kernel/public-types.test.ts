@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { defaultOrg, emptyGraph, execute, type ChangeIdentifierResponse, type Command, type CustomersMerged, type IdentityCommand, type CustomerId, type DomainError, type ErrorCode, type GraphEvent, type MergedCustomerError, type RegisterResponse, type SourceAccountKey, type TillCode } from '../src/index';
-import { customerId } from '../src/kernel/ids';
-import { META } from './support/given';
+import { defaultOrg, emptyGraph, execute, type ChangeIdentifierResponse, type Command, type CustomersMerged, type IdentityCommand, type CustomerId, type DomainError, type ErrorCode, type GraphEvent, type MergedCustomerError, type RegisterResponse, type SourceAccountKey, type TillCode } from '../../src/index';
+import { customerId } from '../../src/kernel/ids';
+import { META } from '../support/given';
 
 describe('public types (ERR-1, ARC-2)', () => {
   it('brands keep ids apart: a number, a till code or a source-account key is not a CustomerId', () => {

@@ -10,10 +10,10 @@ import {
   type V11Option,
   type V11Query,
   type V11Response,
-} from '../src/index';
-import { build, changeCmd, META, registerCmd } from './support/given';
-import { at, issue, registerEnrolled, subscriptions } from './support/loyalty-state';
-import { FIRST, mergeCmd, must, refusal, SECOND, THIRD } from './support/scenario';
+} from '../../src/index';
+import { build, changeCmd, META, registerCmd } from '../support/given';
+import { at, issue, registerEnrolled, subscriptions } from '../support/loyalty-state';
+import { FIRST, mergeCmd, must, refusal, SECOND, THIRD } from '../support/scenario';
 
 /** Alice: INSTORE, loyalty, in programs 1016 (first) and 1223, with points that expire and points that did. */
 const ALICE = registerEnrolled(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defineOrg, execute, getCustomer, MULTI_ACCOUNT_SOURCES, SOURCES } from '../src/index';
-import { given, registerCmd } from './support/given';
-import { accepted, detailsOf, holderOf, profileOf, refused, register, run, update } from './support/requests';
+import { defineOrg, execute, getCustomer, MULTI_ACCOUNT_SOURCES, SOURCES } from '../../src/index';
+import { given, registerCmd } from '../support/given';
+import { accepted, detailsOf, holderOf, profileOf, refused, register, run, update } from '../support/requests';
 
 const ACCOUNT_OF: Record<string, string> = {
   WECHAT: '22232',

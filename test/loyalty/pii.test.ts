@@ -13,13 +13,13 @@ import {
   type Command,
   type CustomerGraph,
   type RegisterCommand,
-} from '../src/index';
-import { build, changeCmd, META, registerCmd } from './support/given';
-import { deletePii, issue, issueCoupon, registerEnrolled, subscriptions, transfer } from './support/loyalty-state';
-import { merge, update } from './support/requests';
-import { asKind, FIRST, FOURTH, must, refusal, SECOND, THIRD } from './support/scenario';
-import { indexContents } from '../src/graph/contents';
-import { decodePosting } from '../src/graph/search-index';
+} from '../../src/index';
+import { build, changeCmd, META, registerCmd } from '../support/given';
+import { deletePii, issue, issueCoupon, registerEnrolled, subscriptions, transfer } from '../support/loyalty-state';
+import { merge, update } from '../support/requests';
+import { asKind, FIRST, FOURTH, must, refusal, SECOND, THIRD } from '../support/scenario';
+import { indexContents } from '../../src/graph/contents';
+import { decodePosting } from '../../src/graph/search-index';
 
 /** Alice's personal values: every one must be gone from the graph after her PII deletion. */
 const ALICE_VALUES = {

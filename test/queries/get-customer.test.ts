@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defineOrg, emptyGraph, execute, getCustomer, type RegisterCommand } from '../src/index';
-import { build, changeCmd, registerCmd } from './support/given';
-import { codeOf, FIRST, must, refusal, SECOND } from './support/scenario';
+import { defineOrg, emptyGraph, execute, getCustomer, type RegisterCommand } from '../../src/index';
+import { build, changeCmd, registerCmd } from '../support/given';
+import { codeOf, FIRST, must, refusal, SECOND } from '../support/scenario';
 
 const REGISTERED_AT = '2016-06-23T19:11:18+08:00';
 

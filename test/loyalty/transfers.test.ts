@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { execute, pointsTransfers, type CustomerGraph } from '../src/index';
-import { tillCode } from '../src/kernel/ids';
-import { build, given, META } from './support/given';
-import { balanceOf, member, pointsCmd, standing, step, transferCmd } from './support/loyalty';
-import { run } from './support/requests';
-import { FIRST, mergeCmd, must, refusal, SECOND, THIRD } from './support/scenario';
+import { execute, pointsTransfers, type CustomerGraph } from '../../src/index';
+import { tillCode } from '../../src/kernel/ids';
+import { build, given, META } from '../support/given';
+import { balanceOf, member, pointsCmd, standing, step, transferCmd } from '../support/loyalty';
+import { run } from '../support/requests';
+import { FIRST, mergeCmd, must, refusal, SECOND, THIRD } from '../support/scenario';
 
 /** Tom (1) holds 100 points of 1016, James (2) holds 20; both are enrolled in 1016 only. */
 const TOM = member('tom@example.com', [{ programId: 1016, loyaltyPoints: 100 }], { firstName: 'Tom', lastName: 'Sawyer' });

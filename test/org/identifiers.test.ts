@@ -13,12 +13,12 @@ import {
   defaultOrg,
   emptyGraph,
   evolve,
-} from '../src/index';
-import { build, changeCmd, given, registerCmd } from './support/given';
-import { indexContents } from '../src/graph/contents';
-import { holdersOf } from '../src/graph/reader';
-import { sourceAccountKey } from '../src/org/sources';
-import { accepted, detailsOf, holderOf, profileOf, refused, register, run } from './support/requests';
+} from '../../src/index';
+import { build, changeCmd, given, registerCmd } from '../support/given';
+import { indexContents } from '../../src/graph/contents';
+import { holdersOf } from '../../src/graph/reader';
+import { sourceAccountKey } from '../../src/org/sources';
+import { accepted, detailsOf, holderOf, profileOf, refused, register, run } from '../support/requests';
 
 const SEED_TYPES = [
   'mobile',

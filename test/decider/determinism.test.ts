@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decide, defaultOrg, defineOrg, emptyGraph, execute, getCustomer, type Command } from '../src/index';
-import { build, changeCmd, META, registerCmd } from './support/given';
-import { asKind, FIRST, must, SECOND, THIRD } from './support/scenario';
+import { decide, defaultOrg, defineOrg, emptyGraph, execute, getCustomer, type Command } from '../../src/index';
+import { build, changeCmd, META, registerCmd } from '../support/given';
+import { asKind, FIRST, must, SECOND, THIRD } from '../support/scenario';
 
 afterEach(() => {
   vi.useRealTimers();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evolve, execute, getCustomer } from '../src/index';
-import { tillCode } from '../src/kernel/ids';
-import { build, changeCmd, given, META, registerCmd } from './support/given';
+import { evolve, execute, getCustomer } from '../../src/index';
+import { tillCode } from '../../src/kernel/ids';
+import { build, changeCmd, given, META, registerCmd } from '../support/given';
 import {
   codeOf,
   details,
@@ -14,7 +14,7 @@ import {
   SECOND,
   THIRD,
   whoHolds,
-} from './support/scenario';
+} from '../support/scenario';
 
 /** Alice: INSTORE, loyalty, email and mobile. */
 const ALICE = registerCmd(

@@ -6,13 +6,13 @@ import {
   type ChangeRequestsQuery,
   type Command,
   type CustomerGraph,
-} from '../src/index';
-import { historyOf } from '../src/graph/history';
-import { customerId } from '../src/kernel/ids';
-import { CHANGE_EVENT_KINDS } from '../src/queries/change-requests';
-import { build, changeCmd, registerCmd } from './support/given';
-import { at, issue, issueCoupon, redeem, registerEnrolled } from './support/loyalty-state';
-import { FIRST, mergeCmd, must, refusal, SECOND } from './support/scenario';
+} from '../../src/index';
+import { historyOf } from '../../src/graph/history';
+import { customerId } from '../../src/kernel/ids';
+import { CHANGE_EVENT_KINDS } from '../../src/queries/change-requests';
+import { build, changeCmd, registerCmd } from '../support/given';
+import { at, issue, issueCoupon, redeem, registerEnrolled } from '../support/loyalty-state';
+import { FIRST, mergeCmd, must, refusal, SECOND } from '../support/scenario';
 
 /** Runs commands one by one and notes the graph's event count after each: the sequence number of its last event. */
 function timeline(commands: readonly Command[]): { graph: CustomerGraph; seqAfter: number[] } {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { COMM_CHANNEL_TYPES, DEFAULT_ORG_CONFIG, defineOrg, execute, type CommChannelInput } from '../src/index';
-import { build, given, registerCmd } from './support/given';
-import { accepted, detailsOf, profileOf, refused, register, run, update } from './support/requests';
+import { COMM_CHANNEL_TYPES, DEFAULT_ORG_CONFIG, defineOrg, execute, type CommChannelInput } from '../../src/index';
+import { build, given, registerCmd } from '../support/given';
+import { accepted, detailsOf, profileOf, refused, register, run, update } from '../support/requests';
 
 const EMAIL = [{ type: 'email', value: 'tom@example.com' }] as const;
 

@@ -10,10 +10,10 @@ import {
   type CustomerGraph,
   type ProgramDetails,
   type Subscription,
-} from '../src/index';
-import { build, changeCmd, META, registerCmd } from './support/given';
-import { at, goodwillPoints, issue, issueCoupon, redeem, registerEnrolled, subscriptions, transfer } from './support/loyalty-state';
-import { FIRST, mergeCmd, must, refusal, SECOND, THIRD } from './support/scenario';
+} from '../../src/index';
+import { build, changeCmd, META, registerCmd } from '../support/given';
+import { at, goodwillPoints, issue, issueCoupon, redeem, registerEnrolled, subscriptions, transfer } from '../support/loyalty-state';
+import { FIRST, mergeCmd, must, refusal, SECOND, THIRD } from '../support/scenario';
 
 /** Sam, the survivor to be: INSTORE, loyalty. */
 const SAM = { firstName: 'Sam', identifiers: [{ type: 'email', value: 'sam@example.com' }] };

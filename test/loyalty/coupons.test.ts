@@ -10,11 +10,11 @@ import {
   graphSnapshot,
   type Command,
   type RedeemCouponCommand,
-} from '../src/index';
-import { build, given, META, registerCmd } from './support/given';
-import { at, balanceOf, issueCouponCmd, member, offer, orgWith, standing, step } from './support/loyalty';
-import { register, run } from './support/requests';
-import { FIRST, mergeCmd, must, refusal, SECOND } from './support/scenario';
+} from '../../src/index';
+import { build, given, META, registerCmd } from '../support/given';
+import { at, balanceOf, issueCouponCmd, member, offer, orgWith, standing, step } from '../support/loyalty';
+import { register, run } from '../support/requests';
+import { FIRST, mergeCmd, must, refusal, SECOND } from '../support/scenario';
 
 /** The keys of a coupon side effect in the seed's Register sample response, `type` aside. */
 const COUPON_FIELDS = ['couponCode', 'couponType', 'description', 'discountCode', 'id', 'trimmedCouponCode', 'validTill'];

@@ -7,11 +7,11 @@ import {
   type CustomerGraph,
   type RequestGoodwillCommand,
   type ResolveGoodwillCommand,
-} from '../src/index';
-import { build, given, META } from './support/given';
-import { at, balanceOf, member, offer, orgWith, pointsGoodwill, standing, step } from './support/loyalty';
-import { run } from './support/requests';
-import { FIRST, mergeCmd, must, refusal, SECOND } from './support/scenario';
+} from '../../src/index';
+import { build, given, META } from '../support/given';
+import { at, balanceOf, member, offer, orgWith, pointsGoodwill, standing, step } from '../support/loyalty';
+import { run } from '../support/requests';
+import { FIRST, mergeCmd, must, refusal, SECOND } from '../support/scenario';
 
 /** Tom, enrolled in 1016 with no points, and a second customer enrolled nowhere. */
 const MEMBERS = [member('tom@example.com', [{ programId: 1016 }]), member('plain@example.com')];

@@ -9,11 +9,11 @@ import {
   loyaltyDetails,
   type ProgramEnrolled,
   type RegisterBody,
-} from '../src/index';
-import { build, given, META } from './support/given';
-import { at, member, orgWith, programOf, standing, step } from './support/loyalty';
-import { registerBody, run, update } from './support/requests';
-import { FIRST, must, refusal } from './support/scenario';
+} from '../../src/index';
+import { build, given, META } from '../support/given';
+import { at, member, orgWith, programOf, standing, step } from '../support/loyalty';
+import { registerBody, run, update } from '../support/requests';
+import { FIRST, must, refusal } from '../support/scenario';
 
 /** The seed's Register sample enrollment: program 1016, tier 234, 75 points, both expiring 2022-02-11. */
 const SEED_ENROLLMENT = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { execute } from '../src/index';
-import { customerId, tillCode } from '../src/kernel/ids';
-import { build, changeCmd, given, META, registerCmd } from './support/given';
-import { accepted, detailsOf, holderOf, merge, profileOf, refused, run, update } from './support/requests';
+import { execute } from '../../src/index';
+import { customerId, tillCode } from '../../src/kernel/ids';
+import { build, changeCmd, given, META, registerCmd } from '../support/given';
+import { accepted, detailsOf, holderOf, merge, profileOf, refused, run, update } from '../support/requests';
 
 const TILL = tillCode(META.till);
 const CHANNEL_META = { lastViewedDate: '', residence: false, office: false };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { execute, getCustomer, type GraphEvent } from '../src/index';
-import { customerId, tillCode } from '../src/kernel/ids';
-import { build, changeCmd, given, META, registerCmd, type Unstamped } from './support/given';
-import { codeOf, details, FIRST, must, refusal, SECOND, THIRD, whoHolds } from './support/scenario';
+import { execute, getCustomer, type GraphEvent } from '../../src/index';
+import { customerId, tillCode } from '../../src/kernel/ids';
+import { build, changeCmd, given, META, registerCmd, type Unstamped } from '../support/given';
+import { codeOf, details, FIRST, must, refusal, SECOND, THIRD, whoHolds } from '../support/scenario';
 
 const TILL = tillCode(META.till);
 const ALICE = registerCmd([{ type: 'email', value: 'alice@example.com' }], { firstName: 'Alice' });

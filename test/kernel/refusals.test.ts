@@ -6,9 +6,9 @@ import {
   type Command,
   type DomainError,
   type ErrorCode,
-} from '../src/index';
-import { build, changeCmd, given, META, registerCmd } from './support/given';
-import { accepted, merge, refused, register, registerBody, run, update } from './support/requests';
+} from '../../src/index';
+import { build, changeCmd, given, META, registerCmd } from '../support/given';
+import { accepted, merge, refused, register, registerBody, run, update } from '../support/requests';
 
 const ALICE = registerCmd([{ type: 'email', value: 'alice@example.com' }, { type: 'mobile', value: '9111111111' }]);
 const BOB = registerCmd([{ type: 'email', value: 'bob@example.com' }]);

@@ -6,9 +6,9 @@ import {
   SUBSCRIPTION_CHANNELS,
   type Subscription,
   type UpdateSubscriptionsCommand,
-} from '../src/index';
-import { build, changeCmd, given, META, registerCmd } from './support/given';
-import { FIRST, must, refusal, SECOND } from './support/scenario';
+} from '../../src/index';
+import { build, changeCmd, given, META, registerCmd } from '../support/given';
+import { FIRST, must, refusal, SECOND } from '../support/scenario';
 
 type SubscriptionBody = UpdateSubscriptionsCommand['body'];
 type SubscriptionItem = SubscriptionBody['subscriptions'][number];

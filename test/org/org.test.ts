@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultOrg, defineOrg, emptyGraph, execute, getCustomer, SOURCES, type CustomerRegistered } from '../src/index';
-import { tillCode } from '../src/kernel/ids';
-import { build, given, META, registerCmd } from './support/given';
-import { accepted, addIdentifiers, merge, profileOf, refused, register, registerBody, run, update } from './support/requests';
+import { defaultOrg, defineOrg, emptyGraph, execute, getCustomer, SOURCES, type CustomerRegistered } from '../../src/index';
+import { tillCode } from '../../src/kernel/ids';
+import { build, given, META, registerCmd } from '../support/given';
+import { accepted, addIdentifiers, merge, profileOf, refused, register, registerBody, run, update } from '../support/requests';
 
 const TOM = register('INSTORE', { identifiers: [{ type: 'email', value: 'tom@example.com' }] });
 const GHOST = { at: META.at, till: 'ghost.till' } as const;
