@@ -5,7 +5,7 @@ import type { CustomerId } from '../kernel/ids';
 import type { SourceAccount } from '../org/source-account';
 import type { Customer } from '../records/customer';
 import type { Identifier } from '../records/profile';
-import { chainEnd, customerById, customerIds, IDENTIFIER_TABLE, SEARCH, versionOf, type CustomerGraph } from './graph';
+import { chainEnd, customerById, customerIds, IDENTIFIER_TABLE, readerSlot, SEARCH, versionOf, type CustomerGraph } from './graph';
 import { historyOf, type HistoryEntry } from './history';
 import { accountNumber, accountNumbers, decodeHolders, holderOf, holdingIn, type Holders } from './identifier-index';
 import { scanPrefix, type SearchIndex } from './search-index';
@@ -49,8 +49,8 @@ export interface QueryReader extends GraphReader {
   searchKeys(prefix: string): string[];
 }
 
-// One small object per read, its methods on the prototype: a reader is made for every command and query,
-// and an object of closures cost more than the lookup it served.
+// One small object per graph, its methods on the prototype (an object of closures cost more than the
+// lookup it served), made on the graph's first read and kept with it (graph.ts says why).
 class Reader implements QueryReader {
   readonly org: GraphReader['org'];
   readonly counters: GraphReader['counters'];
@@ -95,12 +95,16 @@ class Reader implements QueryReader {
   }
 }
 
+function makeReader(graph: CustomerGraph): Reader {
+  return new Reader(graph);
+}
+
 /** The rules' read interface over a graph (ARC-2). */
 export function readerOf(graph: CustomerGraph): GraphReader {
-  return new Reader(graph);
+  return readerSlot(graph, makeReader);
 }
 
 /** The queries' read interface over a graph. */
 export function queryReaderOf(graph: CustomerGraph): QueryReader {
-  return new Reader(graph);
+  return readerSlot(graph, makeReader);
 }

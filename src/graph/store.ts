@@ -155,7 +155,7 @@ export class Version {
   static write(version: Version, write: (writer: Writer) => void): Version {
     enter();
     const tables = Version.#reroot(version);
-    const writer = new Transaction(tables);
+    const writer = transaction(tables);
     try {
       try {
         write(writer);
@@ -176,42 +176,48 @@ export class Version {
 }
 
 /** The writer of one transaction, recording an undo entry for every change; dead once the transaction ends. */
-class Transaction implements Writer {
-  readonly undo: unknown[] = [];
-  live = true;
+interface Transaction extends Writer {
+  readonly tables: AnyTable[];
+  readonly undo: unknown[];
+  live: boolean;
+}
 
-  constructor(private readonly tables: AnyTable[]) {}
+// A transaction is a literal whose methods are shared functions, not a class instance: V8 keeps a literal's
+// shape with the code that makes it, while the shape of short-lived class instances was dropped at each
+// full GC, and the optimized code of every write with it.
+function tableOf(tx: Transaction, t: number): AnyTable {
+  if (!tx.live) throw new StoreMisuse('a writer was used after its transaction ended');
+  return tx.tables[t] as AnyTable;
+}
 
-  private table(t: number): AnyTable {
-    if (!this.live) throw new StoreMisuse('a writer was used after its transaction ended');
-    return this.tables[t] as AnyTable;
-  }
+function txGet<V>(this: Transaction, t: number, key: unknown): V | undefined {
+  return tableOf(this, t).get(key) as V | undefined;
+}
 
-  get<V>(t: number, key: unknown): V | undefined {
-    return this.table(t).get(key) as V | undefined;
-  }
+function txSet(this: Transaction, t: number, key: unknown, value: unknown): void {
+  const table = tableOf(this, t);
+  const old = table.get(key);
+  this.undo.push(t, key, old !== undefined || table.has(key) ? old : ABSENT);
+  table.set(key, value);
+}
 
-  set(t: number, key: unknown, value: unknown): void {
-    const table = this.table(t);
-    const old = table.get(key);
-    this.undo.push(t, key, old !== undefined || table.has(key) ? old : ABSENT);
-    table.set(key, value);
-  }
+function txDelete(this: Transaction, t: number, key: unknown): void {
+  const table = tableOf(this, t);
+  if (!table.has(key)) return;
+  this.undo.push(t, key, table.get(key));
+  table.delete(key);
+}
 
-  delete(t: number, key: unknown): void {
-    const table = this.table(t);
-    if (!table.has(key)) return;
-    this.undo.push(t, key, table.get(key));
-    table.delete(key);
-  }
+function txAdd(this: Transaction, t: number, key: string): void {
+  if ((tableOf(this, t) as unknown as SetTable).set(key, undefined)) this.undo.push(t, key, ABSENT);
+}
 
-  add(t: number, key: string): void {
-    if ((this.table(t) as unknown as SetTable).set(key, undefined)) this.undo.push(t, key, ABSENT);
-  }
+function txRemove(this: Transaction, t: number, key: string): void {
+  if ((tableOf(this, t) as unknown as SetTable).delete(key)) this.undo.push(t, key, undefined);
+}
 
-  remove(t: number, key: string): void {
-    if ((this.table(t) as unknown as SetTable).delete(key)) this.undo.push(t, key, undefined);
-  }
+function transaction(tables: AnyTable[]): Transaction {
+  return { tables, undo: [], live: true, get: txGet, set: txSet, delete: txDelete, add: txAdd, remove: txRemove };
 }
 
 /** A new store owning these tables, and its first version. */
