@@ -76,6 +76,7 @@ function take(this: Context, counter: IdCounter): number {
   return this.next[counter]++;
 }
 
+/** The context of one decision: stamps in order, and ids from the graph's counters (ARC-1). */
 function contextOf(counters: GraphReader['counters'], at: string, till: DecisionContext['till']): Context {
   const next = { customer: counters.nextCustomerId, coupon: counters.nextCouponId, transfer: counters.nextTransferId, goodwill: counters.nextGoodwillId };
   return { seq: counters.eventCount, next, at, till, stamp, take };

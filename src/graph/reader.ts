@@ -49,6 +49,10 @@ export interface QueryReader extends GraphReader {
   searchKeys(prefix: string): string[];
 }
 
+function scanSearchIndex(tables: readonly unknown[], prefix: string): string[] {
+  return scanPrefix(tables[SEARCH] as SearchIndex, prefix);
+}
+
 // One small object per graph, its methods on the prototype (an object of closures cost more than the
 // lookup it served), made on the graph's first read and kept with it (graph.ts says why).
 class Reader implements QueryReader {
@@ -91,7 +95,7 @@ class Reader implements QueryReader {
   }
 
   searchKeys(prefix: string): string[] {
-    return readTables(versionOf(this.graph), (tables) => scanPrefix(tables[SEARCH] as SearchIndex, prefix));
+    return readTables(versionOf(this.graph), scanSearchIndex, prefix);
   }
 }
 

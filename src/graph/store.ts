@@ -139,10 +139,10 @@ export class Version {
   }
 
   /** Runs `read` over the tables as `version` sees them; the store refuses any other use until it returns. */
-  static read<T>(version: Version, read: (tables: readonly AnyTable[]) => T): T {
+  static read<T, A>(version: Version, read: (tables: readonly AnyTable[], arg: A) => T, arg: A): T {
     enter();
     try {
-      return read(Version.#reroot(version));
+      return read(Version.#reroot(version), arg);
     } finally {
       busy = false;
     }
@@ -230,9 +230,12 @@ export function readKey<V>(version: Version, table: number, key: unknown): V | u
   return Version.get<V>(version, table, key);
 }
 
-/** Runs `read` over the tables as `version` sees them; `read` must not use the store itself. */
-export function readTables<T>(version: Version, read: (tables: readonly AnyTable[]) => T): T {
-  return Version.read(version, read);
+/**
+ * Runs `read` over the tables as `version` sees them, with `arg` (so that a hot read can be a module
+ * function rather than a closure made per call); `read` must not use the store itself.
+ */
+export function readTables<T, A = undefined>(version: Version, read: (tables: readonly AnyTable[], arg: A) => T, arg?: A): T {
+  return Version.read(version, read, arg as A);
 }
 
 /** A new version: `version` with the writes `write` makes; `write` must not use the store itself. */

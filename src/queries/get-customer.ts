@@ -15,6 +15,7 @@ import type { Subscription } from '../records/subscriptions';
 import { address, requireProfile } from '../decider/addressee';
 import type { CustomerGraph } from '../graph/graph';
 import { pointsSummaryOf, programDetails, subscriptionInfoOf, type PointsSummary, type ProgramDetails } from './loyalty-details';
+import type { QueryReader } from '../graph/reader';
 import { queryCustomerIdSchema, runQuery, tillView, type TillView } from './query';
 
 /** What `embed` can add to Fetch Customer Details (GET-5). */
@@ -154,14 +155,18 @@ function withEmbeds(org: Org, customer: Customer, embed: readonly Embed[], detai
  * getCustomer(graph, { customerId: 1, source: 'ALL', embed: ['points', 'mlp'] });
  */
 export function getCustomer(graph: CustomerGraph, query: GetCustomerQuery): Result<CustomerDetails, DomainError> {
-  return runQuery(graph, query, getCustomerQuerySchema, (reader, q) => {
-    const addressed = address(reader, 'getCustomer', q.customerId);
-    if (addressed.isErr()) return err(addressed.error);
-    const customer = addressed.value;
-    const embed = q.embed ?? [];
-    if (q.source === 'ALL') return ok(withEmbeds(reader.org, customer, embed, customerDetails(reader.org, customer, everyProfile)));
-    return readSourceAccount(reader.org, q.source, q.accountId)
-      .andThen((account) => requireProfile(customer, account).map(() => account))
-      .map(({ source, accountId }) => withEmbeds(reader.org, customer, embed, customerDetails(reader.org, customer, (p) => p.source === source && p.accountId === accountId)));
-  });
+  return runQuery(graph, query, getCustomerQuerySchema, answerGetCustomer);
+}
+
+// A module function, not a closure made per call: V8 keeps optimized code only while a function that
+// uses it lives, and closures made per call all die at a full GC, their code with them.
+function answerGetCustomer(reader: QueryReader, q: z.output<typeof getCustomerQuerySchema>): Result<CustomerDetails, DomainError> {
+  const addressed = address(reader, 'getCustomer', q.customerId);
+  if (addressed.isErr()) return err(addressed.error);
+  const customer = addressed.value;
+  const embed = q.embed ?? [];
+  if (q.source === 'ALL') return ok(withEmbeds(reader.org, customer, embed, customerDetails(reader.org, customer, everyProfile)));
+  return readSourceAccount(reader.org, q.source, q.accountId)
+    .andThen((account) => requireProfile(customer, account).map(() => account))
+    .map(({ source, accountId }) => withEmbeds(reader.org, customer, embed, customerDetails(reader.org, customer, (p) => p.source === source && p.accountId === accountId)));
 }

@@ -7,6 +7,7 @@ import type { DomainWarning } from '../kernel/warnings';
 import type { Source } from '../org/sources';
 import type { CustomerGraph } from '../graph/graph';
 import { decodePosting, postingCustomer, type SearchPosting } from '../graph/search-index';
+import type { QueryReader } from '../graph/reader';
 import { runQuery } from './query';
 
 /** The largest page a search returns; a larger `limit` is refused (SRCH-3). */
@@ -56,29 +57,33 @@ export interface SearchResponse {
  * counts customers, not matches.
  */
 export function search(graph: CustomerGraph, query: SearchQuery): Result<SearchResponse, DomainError> {
-  return runQuery(graph, query, searchQuerySchema, (reader, { q, limit = 10, offset = 0 }) => {
-    // Every match is counted for `total`, but postings are kept only for the page being returned.
-    const seen = new Set<CustomerId>();
-    const page = new Map<CustomerId, SearchPosting[]>();
-    for (const key of reader.searchKeys(q)) {
-      const id = postingCustomer(key);
-      if (seen.has(id)) {
-        page.get(id)?.push(decodePosting(key));
-        continue;
-      }
-      if (seen.size >= offset && seen.size < offset + limit) page.set(id, [decodePosting(key)]);
-      seen.add(id);
+  return runQuery(graph, query, searchQuerySchema, answerSearch);
+}
+
+// A module function, not a closure made per call: V8 keeps optimized code only while a function that
+// uses it lives, and closures made per call all die at a full GC, their code with them.
+function answerSearch(reader: QueryReader, { q, limit = 10, offset = 0 }: z.output<typeof searchQuerySchema>): Result<SearchResponse, DomainError> {
+  // Every match is counted for `total`, but postings are kept only for the page being returned.
+  const seen = new Set<CustomerId>();
+  const page = new Map<CustomerId, SearchPosting[]>();
+  for (const key of reader.searchKeys(q)) {
+    const id = postingCustomer(key);
+    if (seen.has(id)) {
+      page.get(id)?.push(decodePosting(key));
+      continue;
     }
-    const data: SearchHit[] = [];
-    for (const [id, postings] of page) {
-      const customer = reader.customer(id);
-      if (customer === undefined) continue;
-      data.push({
-        userId: id,
-        matchedIdentifiers: postings.map((p) => ({ idType: p.idType, idValue: p.idValue, source: p.source, accountId: p.accountId })),
-        profiles: customer.profiles.map((p) => ({ source: p.source, accountId: p.accountId, firstName: p.firstName, lastName: p.lastName })),
-      });
-    }
-    return ok({ pagination: { limit, offset, total: seen.size }, data, warnings: [], errors: [] });
-  });
+    if (seen.size >= offset && seen.size < offset + limit) page.set(id, [decodePosting(key)]);
+    seen.add(id);
+  }
+  const data: SearchHit[] = [];
+  for (const [id, postings] of page) {
+    const customer = reader.customer(id);
+    if (customer === undefined) continue;
+    data.push({
+      userId: id,
+      matchedIdentifiers: postings.map((p) => ({ idType: p.idType, idValue: p.idValue, source: p.source, accountId: p.accountId })),
+      profiles: customer.profiles.map((p) => ({ source: p.source, accountId: p.accountId, firstName: p.firstName, lastName: p.lastName })),
+    });
+  }
+  return ok({ pagination: { limit, offset, total: seen.size }, data, warnings: [], errors: [] });
 }
