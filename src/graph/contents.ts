@@ -7,7 +7,7 @@ import { customerById, customerIds, HISTORY, IDENTIFIER_TABLE_BASE, SEARCH, vers
 import { historyOf, type HistoryEntry } from './history';
 import { accountNumbers, holderOf, type Holders } from './identifier-index';
 import type { SearchIndex } from './search-index';
-import { readTables } from './store';
+import { readTables, type Table } from './store';
 
 /** Every customer of the graph, victims and deleted ones included, by id. */
 export function allCustomers(graph: CustomerGraph): Customer[] {
@@ -24,12 +24,12 @@ export function indexContents(graph: CustomerGraph): {
   const { identifiers, keys, owners } = readTables(versionOf(graph), (tables) => {
     const identifiers: [string, string, CustomerId][] = [];
     IDENTIFIER_TYPES.forEach((type, i) => {
-      for (const [value, holders] of tables[IDENTIFIER_TABLE_BASE + i] as Map<string, Holders>) {
+      for (const [value, holders] of (tables[IDENTIFIER_TABLE_BASE + i] as Table<string, Holders>).entries()) {
         for (const h of typeof holders === 'number' ? [holders] : holders) identifiers.push([type, value, holderOf(numbers, h)]);
       }
     });
     const keys = [...(tables[SEARCH] as SearchIndex).keys()];
-    const owners = [...(tables[HISTORY] as Map<CustomerId, unknown>).keys()];
+    const owners = [...(tables[HISTORY] as Table<CustomerId, unknown>).keys()];
     return { identifiers, keys, owners };
   });
   const history = new Map<CustomerId, HistoryEntry[]>();
