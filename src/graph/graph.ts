@@ -7,8 +7,8 @@ import { invalidInput, type InvalidInputError } from '../kernel/refusals';
 import { IDENTIFIER_TYPES } from '../org/identifiers';
 import { isOrg, type Org } from '../org/org';
 import type { Customer } from '../records/customer';
-import { BTree, compareStrings } from './btree';
 import { IdTrie } from './id-trie';
+import { StringHamt } from './string-hamt';
 import { emptySearchIndex } from './search-index';
 import { createStore, readKey, type Table, type Version } from './store';
 
@@ -133,8 +133,7 @@ export function countersOf(graph: CustomerGraph): Counters {
  */
 export function emptyGraph(org: Org): Result<CustomerGraph, InvalidInputError> {
   if (!isOrg(org)) return err(invalidInput(['org'], 'not an org: make one with defineOrg(config) or defaultOrg()'));
-  const byValue = (): Table<string, unknown> => new BTree<string, unknown>(undefined, compareStrings) as unknown as Table<string, unknown>;
-  const tables = [new IdTrie(), new IdTrie(), emptySearchIndex() as unknown as Table, ...IDENTIFIER_TYPES.map(byValue)] as Table[];
+  const tables = [new IdTrie(), new IdTrie(), emptySearchIndex() as unknown as Table, ...IDENTIFIER_TYPES.map(() => new StringHamt())] as Table[];
   const counters: Counters = { eventCount: 0, customerCount: 0, nextCustomerId: org.firstCustomerId, nextCouponId: 1, nextTransferId: 1, nextGoodwillId: 1 };
   return ok(new Graph(org, counters, createStore(tables)));
 }
