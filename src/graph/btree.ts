@@ -9,10 +9,3 @@ export const BTree: typeof BTreeModule = moduleValue.default ?? BTreeModule;
 
 /** A B+ tree instance. */
 export type BTree<K, V> = BTreeModule<K, V>;
-
-// Keys are always strings: plain `<` is the order sorted-btree's default comparator gives them, without
-// its per-call type dispatch (it runs a few dozen times per key written or looked up).
-/** The order of string keys (identifier values, search postings). */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -2,7 +2,7 @@ import type { Customer } from '../records/customer';
 import type { CustomerId } from '../kernel/ids';
 import { IDENTIFIER_TYPES } from '../org/identifiers';
 import { SOURCES, type Source } from '../org/sources';
-import { BTree, compareStrings } from './btree';
+import { BTree } from './btree';
 
 /** One searchable value of one customer: what `matchedIdentifiers` reports (SRCH-2). */
 export interface SearchPosting {
@@ -34,9 +34,15 @@ const FIELD_CODE: ReadonlyMap<string, string> = new Map(FIELDS.map((f, i) => [f,
 const SORTED_SOURCES: readonly Source[] = [...SOURCES].sort();
 const SOURCE_CODE: ReadonlyMap<string, string> = new Map(SORTED_SOURCES.map((s, i) => [s, String.fromCharCode(CODE_BASE + i)]));
 
+// Keys are always strings: plain `<` is the order sorted-btree's default comparator gives them, without
+// its per-call type dispatch (it runs a few dozen times per posting written or looked up).
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** A new, empty search index. */
 export function emptySearchIndex(): SearchIndex {
-  return new BTree<string, undefined>(undefined, compareStrings);
+  return new BTree<string, undefined>(undefined, compareKeys);
 }
 
 /** The term of a value or of a query: lower-cased, with NUL kept out of the key's separators. */

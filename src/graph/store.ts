@@ -1,22 +1,20 @@
-// A persistent store of a few sorted tables: every version is a value, and every version costs the same
-// to read and to write whatever has been done with any other (ARC-3).
+// A persistent store of a few tables: every version is a value, and every version costs the same to read
+// and to write whatever has been done with any other (ARC-3).
 //
-// Each table is a B+ tree (sorted-btree) used as a persistent structure by path copying: a version never
-// changes its trees; a write clones the trees it touches (`clone` is O(1): the clone and the original
-// share every node until either side writes, and then only the nodes on the written path are copied).
-// Within one transaction the clones are written in place, the way Clojure's transients and immutable.js's
-// `withMutations` batch an edit: a command that sets ten keys copies each path at most once.
+// Each table is a persistent map whose `clone` is O(1) and shares every node until either side writes
+// (the id trie, the string HAMT, sorted-btree's B+ tree). A version never changes its tables; a write
+// clones the tables it touches and writes the clones in place, copying only the nodes on the paths it
+// writes, the way Clojure's transients and immutable.js's `withMutations` batch an edit: a command that
+// sets ten keys copies each path at most once.
 //
 // What this buys over the rerooted store it replaced (decisions.md, "The persistent graph"): two branches
 // used alternately, a reader holding an old snapshot while a writer goes on, or the first read of a
 // snapshot thousands of writes old cost what the newest version costs, and an old version keeps alive only
 // the nodes it does not share, never a chain of undo logs.
 
-import { BTree } from './btree';
-
 /**
  * A table of the store: a persistent map whose `clone` is O(1) and shares structure until either side
- * writes (a B+ tree from sorted-btree, or the id trie of id-trie.ts).
+ * writes (the id trie of id-trie.ts, the string HAMT of string-hamt.ts, a B+ tree from sorted-btree).
  */
 export interface Table<K = unknown, V = unknown> {
   get(key: K): V | undefined;
@@ -138,9 +136,9 @@ function transaction(tables: readonly AnyTable[]): Transaction {
   return { tables: [...tables], owned: tables.map(() => false), live: true, get: txGet, set: txSet, delete: txDelete, add: txAdd, remove: txRemove };
 }
 
-/** A new store over these tables (persistent tables, or Maps read into B+ trees), and its first version. */
-export function createStore(tables: readonly (AnyTable | ReadonlyMap<unknown, unknown>)[]): Version {
-  return Version.create(tables.map((t) => (t instanceof Map ? (new BTree<unknown, unknown>([...t.entries()]) as unknown as AnyTable) : (t as AnyTable))));
+/** A new store over these persistent tables, and its first version. */
+export function createStore(tables: readonly AnyTable[]): Version {
+  return Version.create(tables);
 }
 
 /** Reads one key of one table as `version` sees it. */

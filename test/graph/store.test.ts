@@ -1,10 +1,11 @@
 // The persistent store (ARC-3): a version never changes, whatever is read or written around it, a writer
 // is dead once its transaction ends, and a version's fields are not reachable.
 import { describe, expect, it } from 'vitest';
+import { StringHamt } from '../../src/graph/string-hamt';
 import { createStore, readKey, readTables, StoreMisuse, type Version, writeVersion, type Writer } from '../../src/graph/store';
 
 function twoVersions(): { a: Version; b: Version } {
-  const a = createStore([new Map([['k', 'a']])]);
+  const a = createStore([new StringHamt<string>().set('k', 'a')]);
   const b = writeVersion(a, (w) => w.set(0, 'k', 'b'));
   return { a, b };
 }
