@@ -103,4 +103,22 @@ describe('EMU-13: setup endpoints under /_emulator/, acting on the org of the au
     expectError(await server.call('POST', '/_emulator/merge', { body: { survivorId: a, victimId: 99 } }), 404, 8015);
     expect(expectError(await server.call('POST', '/_emulator/merge', { body: { survivorId: 'one', victimId: b } }), 400, 400)).toMatch(/body\.survivorId/);
   });
+
+  it('EMU-13 ARC-2: an imported line whose events do not fit (points for customer 42, whom the log never made) is 400 naming that line, and state and log stay as they were', async () => {
+    await server.call('POST', '/_emulator/reset');
+    await seed();
+    const before = graphSnapshot(server.emulator.graph('default')!)._unsafeUnwrap();
+    const logBefore = (await server.call('GET', '/_emulator/events')).text;
+    const lines = logBefore.trim().split('\n');
+    const first = JSON.parse(lines[0] as string) as { at: string };
+    const moved = {
+      kind: 'PointsMoved', seq: 2, at: first.at, till: 'demo.till', customerId: 42, programId: 1016,
+      movement: 'issue', points: 10, balance: 10,
+    };
+    const forged = JSON.stringify({ v: 2, n: 2, at: first.at, till: 'demo.till', command: 'issuePoints', events: [moved] });
+    const res = await server.call('PUT', '/_emulator/events', { raw: `${lines[0]}\n${forged}\n`, headers: { 'content-type': 'application/x-ndjson' } });
+    expect(expectError(res, 400, 400)).toMatch(/body\.line 2/);
+    expect(graphSnapshot(server.emulator.graph('default')!)._unsafeUnwrap()).toEqual(before);
+    expect((await server.call('GET', '/_emulator/events')).text).toBe(logBefore);
+  });
 });
