@@ -64,6 +64,12 @@ describe('EMU-1: HTTP Basic with a till code and password from the org configura
     expect((await server.call('GET', '/v2/customers/search?q=tom', { auth: basicHeader('demo.till', md5) })).status).toBe(200);
   });
 
+  it('EMU-1: a header accepted before is accepted again as the same till, and a wrong password for that till is still refused after it', async () => {
+    for (let i = 0; i < 3; i++) expect((await server.call('GET', '/v2/customers/search?q=tom', { auth: ACME })).status).toBe(200);
+    expectError(await server.call('GET', '/v2/customers/search?q=tom', { auth: basicHeader('acme.till', 'acme-secreT') }), 401, 401);
+    expectError(await server.call('GET', '/v2/customers/search?q=tom', { auth: basicHeader('acme.second', 'acme-secret') }), 401, 401);
+  });
+
   it('EMU-1 ORG-5: the authenticated till is the createdBy and modifiedBy of what it changes', async () => {
     const created = await server.call('POST', '/v2/customers?source=INSTORE', {
       auth: ACME,

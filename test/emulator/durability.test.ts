@@ -337,7 +337,8 @@ describe('EMU-8: a log is replayed as it is read, and exported from the file', (
       const log = readLogText(fromFile);
       expect(log.ok && log.entries.map((e) => e.n)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
       expect(fromMemory).toBe(fromFile);
-      // The file has the later write as line 301.
+      // The file has the later write as line 301, once its batch is flushed.
+      await org.kept;
       const file = readLogText(readFileSync(join(dir, 'default.events.jsonl'), 'utf8'));
       expect(file.ok && file.entries.length).toBe(301);
     } finally {

@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Principal, TillDirectory } from './auth';
-import { errorReply, INTERNAL_ERROR, invalid, type Reply } from './reply';
+import { errorReply, INTERNAL_ERROR, invalid, STORAGE_ERROR, type Reply } from './reply';
 import type { ApiRoute, RouteContext } from '../routes/types';
 import type { RawQuery } from './params';
 
@@ -148,11 +148,12 @@ export function buildApp(options: AppOptions): FastifyInstance {
       handler: async (request, reply) => {
         const principal = principals.get(request);
         if (principal === undefined) return send(reply, UNAUTHORIZED);
-        const answer = await principal.org.serial(async (): Promise<Reply> => {
+        const org = principal.org;
+        const { answer, kept } = await org.serial(async (): Promise<{ answer: Reply; kept: Promise<void> }> => {
           try {
             const now = clock();
             const ctx: RouteContext = {
-              org: principal.org,
+              org,
               till: principal.till,
               now,
               meta: { at: now, till: principal.till },
@@ -160,12 +161,19 @@ export function buildApp(options: AppOptions): FastifyInstance {
               query: (request.query ?? {}) as RawQuery,
               body: request.body,
             };
-            return await route.handle(ctx);
+            return { answer: await route.handle(ctx), kept: org.kept };
           } catch (error) {
             onError(error, `${route.method} ${route.url}`);
-            return errorReply(INTERNAL_ERROR);
+            return { answer: errorReply(INTERNAL_ERROR), kept: org.kept };
           }
         });
+        // The answer leaves once every write it may show is in the log (EMU-8, group commit).
+        try {
+          await kept;
+        } catch (error) {
+          onError(error, `${route.method} ${route.url}`);
+          return send(reply, errorReply(STORAGE_ERROR));
+        }
         return send(reply, answer);
       },
     });

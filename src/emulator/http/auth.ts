@@ -34,15 +34,32 @@ export function basicHeader(till: string, password: string): string {
 const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
 const md5 = (s: string): string => createHash('md5').update(s, 'utf8').digest('hex');
 
-function samePassword(given: string, expected: string): boolean {
+/** How many accepted Authorization headers are remembered (a test suite uses a handful of tills). */
+const ACCEPTED_HEADERS = 256;
+
+interface TillEntry {
+  readonly org: OrgRuntime;
+  /** The digests of the password and of its MD5 in hex, made once. */
+  readonly password: Buffer;
+  readonly passwordMd5: Buffer;
+}
+
+function samePassword(given: string, till: TillEntry): boolean {
   // Compared as digests, so the time taken says nothing about the password. The platform's own clients send
   // the MD5 of the password in hex; that form is accepted too.
-  return timingSafeEqual(digest(given), digest(expected)) || timingSafeEqual(digest(given.toLowerCase()), digest(md5(expected)));
+  return timingSafeEqual(digest(given), till.password) || timingSafeEqual(digest(given.toLowerCase()), till.passwordMd5);
 }
 
 /** Every till of every org, by code: a till reaches its own org alone, and till codes are unique across the emulator's orgs (EMU-11). */
 export class TillDirectory {
-  private readonly tills = new Map<string, { org: OrgRuntime; password: string }>();
+  private readonly tills = new Map<string, TillEntry>();
+  private readonly passwords = new Map<string, string>();
+  /**
+   * Headers already checked and accepted, with their principal: a client sends the same header on every
+   * request, and checking it again would cost two digests a request. Only a right header gets here; a
+   * wrong one is checked every time.
+   */
+  private readonly accepted = new Map<string, Principal>();
 
   constructor(orgs: readonly OrgRuntime[]) {
     for (const org of orgs) {
@@ -51,23 +68,30 @@ export class TillDirectory {
         if (other !== undefined) {
           throw new Error(`till ${till.code} is in both org ${other.org.org.id} and org ${org.org.id}: till codes must be unique across orgs`);
         }
-        this.tills.set(till.code, { org, password: till.password });
+        this.tills.set(till.code, { org, password: digest(till.password), passwordMd5: digest(md5(till.password)) });
+        this.passwords.set(till.code, till.password);
       }
     }
   }
 
   /** The till and org named by a Basic header with the right password; undefined otherwise (EMU-1). */
   authenticate(header: string | undefined): Principal | undefined {
+    if (header === undefined) return undefined;
+    const known = this.accepted.get(header);
+    if (known !== undefined) return known;
     const credentials = parseBasic(header);
     if (credentials === undefined) return undefined;
     const entry = this.tills.get(credentials.username);
-    if (entry === undefined || !samePassword(credentials.password, entry.password)) return undefined;
-    return { org: entry.org, till: credentials.username };
+    if (entry === undefined || !samePassword(credentials.password, entry)) return undefined;
+    const principal: Principal = { org: entry.org, till: credentials.username };
+    if (this.accepted.size >= ACCEPTED_HEADERS) this.accepted.clear();
+    this.accepted.set(header, principal);
+    return principal;
   }
 
   /** The Basic header of a till, for in-process requests (replay, `Emulator.request`). */
   headerFor(till: string): string | undefined {
-    const entry = this.tills.get(till);
-    return entry === undefined ? undefined : basicHeader(till, entry.password);
+    const entry = this.passwords.get(till);
+    return entry === undefined ? undefined : basicHeader(till, entry);
   }
 }

@@ -97,3 +97,9 @@ export const INTERNAL_ERROR: ApiError = { code: 500, message: 'All requests fail
 
 /** Warnings type re-exported for route modules. */
 export type { DomainWarning };
+
+/**
+ * The answer to a request whose write (or a write it would show) the event log could not keep: the write
+ * was taken back and nothing changed, so the request may be sent again (EMU-8).
+ */
+export const STORAGE_ERROR: ApiError = { code: 503, status: 503, message: 'The event log could not keep this change; nothing was changed. Try again.' };

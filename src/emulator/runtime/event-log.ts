@@ -18,8 +18,11 @@ export function logPath(dir: string, orgId: string): string {
 export interface EntryLog {
   /** The number of the next line. */
   readonly nextNumber: number;
-  /** Appends one entry; resolves once it is kept (for a file: durable, EMU-8). */
-  append(entry: LogEntry): Promise<void>;
+  /**
+   * Appends entries, in order, as one batch; resolves once all of them are kept (for a file: written and
+   * flushed by one `fdatasync`, EMU-8). When it rejects, none of them is kept and `nextNumber` is as before.
+   */
+  appendAll(entries: readonly LogEntry[]): Promise<void>;
   /** Replaces the whole log (reset, import). */
   replace(entries: readonly LogEntry[]): Promise<void>;
   /**
@@ -95,19 +98,29 @@ export class EventLog implements EntryLog {
     return this.count + 1;
   }
 
-  /** Appends one entry and flushes it to disk; resolves only once it is durable (EMU-8). */
-  async append(entry: LogEntry): Promise<void> {
-    const line = Buffer.from(formatLogLine(entry), 'utf8');
+  /**
+   * Appends a batch of entries with one write and one flush; resolves only once all of it is durable
+   * (EMU-8). A short write is continued; a failed one is rolled back (truncated to the last kept byte), so
+   * that the file never holds a line that was not acknowledged.
+   */
+  async appendAll(entries: readonly LogEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const bytes = Buffer.from(entries.map(formatLogLine).join(''), 'utf8');
     try {
-      await this.handle.write(line, 0, line.length, null);
+      let written = 0;
+      while (written < bytes.length) {
+        const { bytesWritten } = await this.handle.write(bytes, written, bytes.length - written, null);
+        if (bytesWritten <= 0) throw new Error(`the event log took no bytes (${written} of ${bytes.length} written)`);
+        written += bytesWritten;
+      }
       await this.handle.datasync();
     } catch (error) {
-      // Best effort: leave the file as it was before this append, so that no unacknowledged line survives.
+      // Best effort: leave the file as it was before this batch, so that no unacknowledged line survives.
       await this.handle.truncate(this.size).catch(() => undefined);
       throw error;
     }
-    this.size += line.length;
-    this.count += 1;
+    this.size += bytes.length;
+    this.count += entries.length;
   }
 
   /**

@@ -14,8 +14,8 @@ export class MemoryLog implements EntryLog {
     return this.entries.length + 1;
   }
 
-  async append(entry: LogEntry): Promise<void> {
-    this.entries.push(entry);
+  async appendAll(entries: readonly LogEntry[]): Promise<void> {
+    for (const entry of entries) this.entries.push(entry);
   }
 
   async replace(entries: readonly LogEntry[]): Promise<void> {

@@ -45,15 +45,38 @@ export function replay(org: Org, entries: Iterable<LogEntry>): Result<CustomerGr
   return ok(graph);
 }
 
+/** An accepted entry waiting for its batch to reach the log, with the graph it leads to. */
+interface Pending {
+  readonly entry: LogEntry;
+  readonly graph: CustomerGraph;
+  readonly settle: { resolve(): void; reject(error: unknown): void };
+}
+
+/** Where a write was refused because its batch could not be kept; the cause is in `cause`. */
+export class StorageFailure extends Error {
+  override readonly name = 'StorageFailure';
+}
+
+const ignore = (): void => undefined;
+
 /**
  * One org's state. Every request to the org runs through `serial`, a promise chain, so requests apply one
- * at a time in arrival order (EMU-10); a write is durable in the log before its answer leaves (EMU-8).
- * The log entries are in the log alone (the file with `--data`, memory otherwise); the graph is the fold
- * of them.
+ * at a time in arrival order (EMU-10). Writes are group-committed (EMU-8): a command is decided on the
+ * newest graph and its entry joins the batch that the log appends and flushes next, so concurrent writes
+ * share one flush; `kept` is the promise that everything decided so far is in the log, and a request is
+ * answered only after it resolves. A batch that cannot be kept takes back every write decided after the
+ * last kept one: the graph returns to the last kept graph, and those requests are refused.
  */
 export class OrgRuntime {
   private current: CustomerGraph;
+  /** The graph of the last entry the log holds. */
+  private keptGraph: CustomerGraph;
   private tail: Promise<unknown> = Promise.resolve();
+  /** Decided, not yet handed to the log, in order. */
+  private waiting: Pending[] = [];
+  private flushing = false;
+  private lastKept: Promise<void> = Promise.resolve();
+  private nextLine: number;
 
   private constructor(
     readonly org: Org,
@@ -63,11 +86,18 @@ export class OrgRuntime {
     graph: CustomerGraph,
   ) {
     this.current = graph;
+    this.keptGraph = graph;
+    this.nextLine = log.nextNumber;
   }
 
   /** An org held in memory only. */
   static inMemory(org: Org): OrgRuntime {
     return new OrgRuntime(org, new MemoryLog(), false, emptyOf(org));
+  }
+
+  /** An org over a log of the caller's (tests: a log that counts or fails its appends), replayed from empty. */
+  static over(org: Org, log: EntryLog, durable = true): OrgRuntime {
+    return new OrgRuntime(org, log, durable, emptyOf(org));
   }
 
   /**
@@ -85,16 +115,26 @@ export class OrgRuntime {
     return new OrgRuntime(org, log, true, graph);
   }
 
-  /** The graph as it is now: an immutable value, safe to keep. */
+  /** The graph as it is now (it may hold writes whose batch is still being flushed): an immutable value, safe to keep. */
   get graph(): CustomerGraph {
     return this.current;
+  }
+
+  /**
+   * Resolves once every write decided so far is in the log; rejects with a `StorageFailure` when one of
+   * them could not be kept (and was taken back). A request waits for it before it is answered, so that
+   * no answer shows a state a crash could lose (EMU-8).
+   */
+  get kept(): Promise<void> {
+    return this.lastKept;
   }
 
   /**
    * The log of the accepted commands as JSON lines, oldest first, as it is now (for export; call inside
    * `serial`). A large log is a stream that is read after this returns.
    */
-  exportLog(): Promise<string | Readable> {
+  async exportLog(): Promise<string | Readable> {
+    await this.lastKept;
     return this.log.exportLines();
   }
 
@@ -104,38 +144,80 @@ export class OrgRuntime {
    */
   serial<T>(task: () => Promise<T> | T): Promise<T> {
     const run = this.tail.then(task, task);
-    this.tail = run.catch(() => undefined);
+    this.tail = run.catch(ignore);
     return run;
   }
 
-  /** Waits until every queued task has finished. */
+  /** Waits until every queued task has finished and every batch is flushed. */
   async drain(): Promise<void> {
     for (;;) {
       const tail = this.tail;
       await tail;
-      if (tail === this.tail) return;
+      await this.lastKept.catch(ignore);
+      if (tail === this.tail && this.waiting.length === 0 && !this.flushing) return;
     }
   }
 
   /**
-   * Decides a command and, when accepted, appends its events to the log (durably, EMU-8) before the new
-   * graph becomes current. Call inside `serial`. A refusal changes nothing and writes nothing.
+   * Decides a command and, when accepted, makes its graph current and queues its entry for the next
+   * flush (EMU-8); the answer may leave once `kept` resolves. Call inside `serial`. A refusal changes
+   * nothing and writes nothing.
    */
   async commit<C extends Command | ParsedCommand>(command: C): Promise<Result<Executed<ResponseByKind[C['kind']]>, DomainError>> {
     const executed = execute(this.current, command);
     if (executed.isErr()) return err(executed.error);
     const { events, graph } = executed.value;
     if (events.length > 0) {
-      await this.log.append({ v: LOG_FORMAT_VERSION, n: this.log.nextNumber, at: command.meta.at, till: command.meta.till, command: command.kind, events });
+      const entry: LogEntry = { v: LOG_FORMAT_VERSION, n: this.nextLine++, at: command.meta.at, till: command.meta.till, command: command.kind, events };
+      let settle!: Pending['settle'];
+      this.lastKept = new Promise<void>((resolve, reject) => {
+        settle = { resolve, reject };
+      });
+      this.lastKept.catch(ignore);
+      this.waiting.push({ entry, graph, settle });
+      if (!this.flushing) void this.flush();
     }
     this.current = graph;
     return ok(executed.value);
   }
 
+  /**
+   * Hands everything waiting to the log as one batch (one write, one flush), again and again until
+   * nothing waits. Batches go in decision order, so the log's order is the order of the answers.
+   */
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting;
+        this.waiting = [];
+        try {
+          await this.log.appendAll(batch.map((p) => p.entry));
+        } catch (cause) {
+          // Everything decided after the last kept entry stood on this batch: take all of it back.
+          const lost = [...batch, ...this.waiting];
+          this.waiting = [];
+          this.current = this.keptGraph;
+          this.nextLine = this.log.nextNumber;
+          const failure = new StorageFailure(`the event log could not keep ${lost.length} write(s): ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+          for (const p of lost) p.settle.reject(failure);
+          return;
+        }
+        this.keptGraph = batch[batch.length - 1]!.graph;
+        for (const p of batch) p.settle.resolve();
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
   /** Empties the org: a fresh graph and an empty log. Call inside `serial`. */
   async reset(): Promise<void> {
+    await this.lastKept.catch(ignore);
     await this.log.replace([]);
     this.current = emptyOf(this.org);
+    this.keptGraph = this.current;
+    this.nextLine = this.log.nextNumber;
   }
 
   /**
@@ -145,8 +227,11 @@ export class OrgRuntime {
   async replaceLog(entries: readonly LogEntry[]): Promise<Result<CustomerGraph, LogMisfit>> {
     const graph = replay(this.org, entries);
     if (graph.isErr()) return graph;
+    await this.lastKept.catch(ignore);
     await this.log.replace(entries);
     this.current = graph.value;
+    this.keptGraph = graph.value;
+    this.nextLine = this.log.nextNumber;
     return ok(graph.value);
   }
 
