@@ -1,7 +1,8 @@
 // The emulator in the published package (EMU-17), and its place in the architecture (EMU-18): all I/O and
 // the only clock live in src/emulator/ and src/cli.ts, which reach the library through its public API.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './support/cli';
@@ -22,7 +23,9 @@ function files(dir: string): string[] {
   });
 }
 
-const built = ['dist/emulator.js', 'dist/emulator.cjs', 'dist/cli.js'].every((f) => existsSync(join(ROOT, f)));
+const built = ['dist/emulator.js', 'dist/emulator.cjs', 'dist/cli.cjs', 'dist/cli-bundle.cjs'].every((f) => existsSync(join(ROOT, f)));
+/** Whether a source changed after the last build (then `npm start` would build first). */
+const stale = built && Math.max(...files(join(ROOT, 'src')).map((f) => statSync(f).mtimeMs)) > statSync(join(ROOT, 'dist/cli.cjs')).mtimeMs;
 
 describe('EMU-17: the published package serves the emulator', () => {
   it('EMU-17: customer-graph/emulator is an ESM and CJS subpath with types; the customer-graph command is a built file', () => {
@@ -30,15 +33,39 @@ describe('EMU-17: the published package serves the emulator', () => {
       import: { types: './dist/emulator.d.ts', default: './dist/emulator.js' },
       require: { types: './dist/emulator.d.cts', default: './dist/emulator.cjs' },
     });
-    expect(pkg.bin).toEqual({ 'customer-graph': './dist/cli.js' });
+    expect(pkg.bin).toEqual({ 'customer-graph': './dist/cli.cjs' });
     expect(readFileSync(join(ROOT, 'src/cli.ts'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
     expect(pkg.engines).toEqual({ node: '>=20' });
     expect(pkg.dependencies['fastify']).toBeDefined();
   });
 
-  it('EMU-17 EMU-15: npm start serves from the sources right after npm install (tsx is a devDependency), no build needed', () => {
-    expect(pkg.scripts['start']).toBe('tsx src/cli.ts serve');
-    expect(pkg.devDependencies['tsx']).toBeDefined();
+  it('EMU-17 EMU-15: npm start runs the built command through scripts/start.mjs, which builds first only when dist/ is missing or stale', () => {
+    expect(pkg.scripts['start']).toBe('node scripts/start.mjs serve');
+    expect(readFileSync(join(ROOT, 'scripts/start.mjs'), 'utf8')).toContain("join(root, 'dist', 'cli.cjs')");
+  });
+
+  it.skipIf(!built || stale)('EMU-17 EMU-15: with dist/ newer than the sources, npm start compiles nothing and runs dist/cli.js', () => {
+    const out = spawnSync(process.execPath, ['scripts/start.mjs', 'serve', '--help'], { cwd: ROOT, encoding: 'utf8' });
+    expect(out.status).toBe(0);
+    expect(out.stdout).toMatch(/^Usage: customer-graph serve/);
+    expect(out.stderr).toBe('');
+  });
+
+  it.skipIf(!built)('EMU-17: the command is a launcher and one self-contained bundle: it runs with no node_modules beside it, with or without its code cache', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'customer-graph-bin-'));
+    try {
+      for (const f of ['cli.cjs', 'cli-bundle.cjs']) copyFileSync(join(ROOT, 'dist', f), join(dir, f));
+      const run = (env: Record<string, string>) =>
+        execFileSync(process.execPath, [join(dir, 'cli.cjs'), 'serve', '--help'], { cwd: dir, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: join(dir, 'cache'), ...env } });
+      expect(run({ CUSTOMER_GRAPH_CODE_CACHE: '0' })).toMatch(/^Usage: customer-graph serve/);
+      expect(existsSync(join(dir, 'cache'))).toBe(false);
+      expect(run({})).toMatch(/^Usage: customer-graph serve/);
+      expect(readdirSync(join(dir, 'cache', 'customer-graph'))).toEqual([expect.stringMatching(/^cli-v[\d.]+-\d+-\d+\.v8cache$/)]);
+      // The second start reads the cache it wrote.
+      expect(run({})).toMatch(/^Usage: customer-graph serve/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.skipIf(!built)('EMU-17: the built files work for plain Node: import, require and the command', () => {
@@ -49,7 +76,7 @@ describe('EMU-17: the published package serves the emulator', () => {
     expect(esm.trim()).toBe('200');
     const cjs = execFileSync(process.execPath, ['-e', `const m = require('./dist/emulator.cjs'); (async () => { ${script} })()`], { cwd: ROOT, encoding: 'utf8' });
     expect(cjs.trim()).toBe('200');
-    expect(execFileSync(process.execPath, ['dist/cli.js', 'replay', '--help'], { cwd: ROOT, encoding: 'utf8' })).toMatch(/^Usage: customer-graph replay/);
+    expect(execFileSync(process.execPath, ['dist/cli.cjs', 'replay', '--help'], { cwd: ROOT, encoding: 'utf8' })).toMatch(/^Usage: customer-graph replay/);
   });
 });
 
