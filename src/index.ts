@@ -24,8 +24,8 @@ export type { Command, ParsedCommand, IdentityCommand, LoyaltyCommand } from './
 export type { CommandMeta } from './decider/meta';
 export type { GraphEvent, EventKind } from './decider/events';
 export type { ResponseByKind } from './decider/decide';
-export type { Executed } from './decider/execute';
-export { decide, execute } from './decider/execute';
+export type { Executed, ExecutedAll, Decided } from './decider/execute';
+export { decide, execute, executeAll } from './decider/execute';
 export { parseCommand } from './decider/decide';
 export { evolve, evolveAll } from './decider/replay';
 

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { DomainError } from '../kernel/refusals';
-import type { CustomerGraph } from '../graph/graph';
+import { refuse, type DomainError } from '../kernel/refusals';
+import { checkGraph, closeBatchAt, openBatchAt, type CustomerGraph } from '../graph/graph';
 import type { Command, ParsedCommand } from './commands';
 import { decideCommand, markDecided, type ResponseByKind } from './decide';
 import type { GraphEvent } from './events';
@@ -39,4 +39,53 @@ export function execute<C extends Command | ParsedCommand>(graph: CustomerGraph,
   const next = events.reduce(foldEvent, decided.value.graph);
   // The parsed command has the kind of the command given, so its response is that kind's.
   return ok({ graph: next, events, response: response as ResponseByKind[C['kind']] });
+}
+
+/** What one command of `executeAll` did: its events and documented response (its graph is the batch's). */
+export interface Decided<R> {
+  readonly events: readonly GraphEvent[];
+  readonly response: R;
+}
+
+/** What `executeAll` gives back: the graph after every accepted command, and each command's outcome in order. */
+export interface ExecutedAll {
+  readonly graph: CustomerGraph;
+  readonly outcomes: readonly Result<Decided<ResponseByKind[Command['kind']]>, DomainError>[];
+}
+
+/**
+ * Executes many commands in order, in one call: the same outcomes and the same final graph as `execute`
+ * one by one, each command on the graph the accepted ones before it made and a refused one changing
+ * nothing, but written as one batch in place, so that a bulk load does not pay a new version per command
+ * (ARC-2, ARC-3). Only the final graph is a value; the graph given stays as it was.
+ * @example
+ * const { graph: loaded, outcomes } = executeAll(emptyGraph(org)._unsafeUnwrap(), registrations)._unsafeUnwrap();
+ * const refused = outcomes.filter((o) => o.isErr()).length;
+ */
+export function executeAll(graph: CustomerGraph, commands: Iterable<Command | ParsedCommand>): Result<ExecutedAll, DomainError> {
+  const checked = checkGraph(graph);
+  if (checked.isErr()) return err(checked.error);
+  let items: readonly unknown[];
+  try {
+    // Copied first, so that reading the caller's list (a Proxy, a throwing iterator) happens here alone.
+    if (typeof commands !== 'object' || commands === null || !(Symbol.iterator in commands)) throw new TypeError('not iterable');
+    items = Array.from(commands as Iterable<unknown>);
+  } catch (error) {
+    return err(refuse({ reason: 'invalidInput', code: 400, path: ['commands'], problem: `expected a list of commands (${error instanceof Error ? error.name : typeof error})` }));
+  }
+  if (items.length === 0) return ok({ graph: checked.value, outcomes: [] });
+  let current = openBatchAt(checked.value);
+  const outcomes: Result<Decided<ResponseByKind[Command['kind']]>, DomainError>[] = [];
+  for (const command of items) {
+    // `decideCommand` parses each command itself: anything that is not one is refused as its outcome.
+    const decided = decideCommand(current, command as Command);
+    if (decided.isErr()) {
+      outcomes.push(err(decided.error));
+      continue;
+    }
+    const { events, response } = decided.value;
+    current = events.reduce(foldEvent, decided.value.graph);
+    outcomes.push(ok({ events, response }));
+  }
+  return ok({ graph: closeBatchAt(current), outcomes });
 }

@@ -6,7 +6,7 @@ import type { CustomerId } from '../kernel/ids';
 import type { IdCounter, Misfit } from '../kernel/misfits';
 import { parseWith } from '../kernel/parse';
 import { refuse, type DomainError } from '../kernel/refusals';
-import { checkGraph, type CustomerGraph } from '../graph/graph';
+import { checkGraph, closeBatchAt, openBatchAt, type CustomerGraph } from '../graph/graph';
 import { readerOf } from '../graph/reader';
 import { mergeOwed } from '../identity/change-identifier';
 import { decidedFor } from './decide';
@@ -78,10 +78,13 @@ export function evolveAll(graph: CustomerGraph, events: Iterable<unknown>): Resu
   const checked = checkGraph(graph);
   if (checked.isErr()) return err(checked.error);
   // The very events `decide` made for this very graph fit it: they are folded as they are.
-  if (decidedFor(checked.value, events)) return ok((events as readonly GraphEvent[]).reduce(foldEvent, checked.value));
+  // Folded as one batch of in-place writes (a log of a million lines clones each table once); a misfit
+  // abandons the batch, and the graph given was never written.
+  if (decidedFor(checked.value, events)) return ok(closeBatchAt((events as readonly GraphEvent[]).reduce(foldEvent, openBatchAt(checked.value))));
   const items = itemsOf(events);
   if (items.isErr()) return err(items.error);
-  let current = checked.value;
+  if (items.value.length === 0) return ok(checked.value);
+  let current = openBatchAt(checked.value);
   let owed: Owed | undefined;
   for (const [index, raw] of items.value.entries()) {
     const parsed = parseWith(graphEventSchema, raw, [], true);
@@ -101,7 +104,7 @@ export function evolveAll(graph: CustomerGraph, events: Iterable<unknown>): Resu
       owed = undefined;
     }
   }
-  return ok(current);
+  return ok(closeBatchAt(current));
 }
 
 /** Folds one event brought from outside: `evolveAll` of one (ARC-2). */

@@ -10,7 +10,7 @@ import type { Customer } from '../records/customer';
 import { IdTrie } from './id-trie';
 import { StringHamt } from './string-hamt';
 import { emptySearchIndex } from './search-index';
-import { createStore, readKey, type Table, type Version } from './store';
+import { closeBatch, createStore, openBatch, readKey, type Table, type Version } from './store';
 
 /**
  * The customer graph of one org: an immutable value. Every command returns a new graph and leaves the
@@ -111,6 +111,21 @@ export function readerSlot<R extends object>(graph: CustomerGraph, make: (graph:
 /** A graph of the org with these counters over this version of the store. */
 export function graphAt(org: Org, counters: Counters, version: Version): CustomerGraph {
   return new Graph(org, counters, version);
+}
+
+/**
+ * A graph whose next writes go in place, for a bulk load (`executeAll`, `evolveAll`): each graph folded
+ * from it is spent once the next one exists; `closeBatchAt` makes the last one a value. `graph` itself
+ * stays as it was (the batch clones each table on its first write to it).
+ */
+export function openBatchAt(graph: CustomerGraph): CustomerGraph {
+  return new Graph(graph.org, countersOf(graph), openBatch(versionOf(graph)));
+}
+
+/** Ends the batch whose newest graph is `graph`: from now on it is an ordinary, immutable graph. */
+export function closeBatchAt(graph: CustomerGraph): CustomerGraph {
+  closeBatch(versionOf(graph));
+  return graph;
 }
 
 /** The counters of a graph. */

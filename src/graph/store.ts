@@ -49,12 +49,27 @@ export class StoreMisuse extends Error {
   override readonly name = 'StoreMisuse';
 }
 
-/** One version of the store: its tables, never written once the version exists. */
+/**
+ * A run of writes made in place (Clojure's transients): while a batch is open, a write on its newest version
+ * reuses the tables the batch already cloned instead of cloning them again, so a bulk load clones each
+ * table once and sorted-btree's nodes are copied once, not once per write. The versions a batch makes
+ * along the way are spent as soon as the next one exists; only the last is a value, once the batch ends.
+ */
+interface Batch {
+  /** Which tables are already the batch's own clones. */
+  readonly owned: boolean[];
+  /** The newest version of the batch, the only one that may be written; undefined once it ended. */
+  head: Version | undefined;
+}
+
+/** One version of the store: its tables, never written once the version exists (outside an open batch). */
 export class Version {
   readonly #tables: readonly AnyTable[];
+  readonly #batch: Batch | undefined;
 
-  private constructor(tables: readonly AnyTable[]) {
+  private constructor(tables: readonly AnyTable[], batch?: Batch) {
     this.#tables = tables;
+    this.#batch = batch;
   }
 
   /** A new store over these tables, and its first version; the store keeps its own clones. */
@@ -74,16 +89,50 @@ export class Version {
 
   /**
    * A new version: `version` with the writes `write` makes. `version` stays what it was, and when `write`
-   * throws there is no new version at all: nothing of the old one was written.
+   * throws there is no new version at all: nothing of the old one was written. In an open batch the
+   * writes go in place, `version` is spent, and a throw spends the whole batch.
    */
   static write(version: Version, write: (writer: Writer) => void): Version {
-    const tx = transaction(version.#tables);
+    const batch = version.#batch;
+    if (batch !== undefined && batch.head !== undefined) {
+      if (batch.head !== version) throw new StoreMisuse('a version of a batch was written after the batch moved past it');
+      const tx = transaction(version.#tables, batch.owned);
+      try {
+        write(tx);
+      } catch (error) {
+        batch.head = undefined;
+        throw error;
+      } finally {
+        tx.live = false;
+      }
+      const next = new Version(tx.tables, batch);
+      batch.head = next;
+      return next;
+    }
+    const tx = transaction(version.#tables, version.#tables.map(() => false));
     try {
       write(tx);
     } finally {
       tx.live = false;
     }
     return new Version(tx.tables);
+  }
+
+  /** The first version of a batch: `version`'s tables, cloned by the batch's first write to each. */
+  static openBatch(version: Version): Version {
+    const batch: Batch = { owned: version.#tables.map(() => false), head: undefined };
+    const first = new Version(version.#tables, batch);
+    batch.head = first;
+    return first;
+  }
+
+  /** Ends the batch `version` is the newest of: from now on it is a value like any other. */
+  static closeBatch(version: Version): Version {
+    const batch = version.#batch;
+    if (batch === undefined) return version;
+    if (batch.head !== version) throw new StoreMisuse('a batch was closed on a version it had moved past');
+    batch.head = undefined;
+    return version;
   }
 }
 
@@ -132,8 +181,8 @@ function txRemove(this: Transaction, t: number, key: string): void {
   if (readable(this, t).has(key)) writable(this, t).delete(key);
 }
 
-function transaction(tables: readonly AnyTable[]): Transaction {
-  return { tables: [...tables], owned: tables.map(() => false), live: true, get: txGet, set: txSet, delete: txDelete, add: txAdd, remove: txRemove };
+function transaction(tables: readonly AnyTable[], owned: boolean[]): Transaction {
+  return { tables: [...tables], owned, live: true, get: txGet, set: txSet, delete: txDelete, add: txAdd, remove: txRemove };
 }
 
 /** A new store over these persistent tables, and its first version. */
@@ -157,4 +206,14 @@ export function readTables<T, A = undefined>(version: Version, read: (tables: re
 /** A new version: `version` with the writes `write` makes. */
 export function writeVersion(version: Version, write: (writer: Writer) => void): Version {
   return Version.write(version, write);
+}
+
+/** A batch of in-place writes starting at `version`, which stays as it was (see `Batch`). */
+export function openBatch(version: Version): Version {
+  return Version.openBatch(version);
+}
+
+/** Ends a batch at its newest version, which becomes an ordinary version. */
+export function closeBatch(version: Version): Version {
+  return Version.closeBatch(version);
 }

@@ -2,7 +2,7 @@
 // is dead once its transaction ends, and a version's fields are not reachable.
 import { describe, expect, it } from 'vitest';
 import { StringHamt } from '../../src/graph/string-hamt';
-import { createStore, readKey, readTables, StoreMisuse, type Version, writeVersion, type Writer } from '../../src/graph/store';
+import { closeBatch, createStore, openBatch, readKey, readTables, StoreMisuse, type Version, writeVersion, type Writer } from '../../src/graph/store';
 
 function twoVersions(): { a: Version; b: Version } {
   const a = createStore([new StringHamt<string>().set('k', 'a')]);
@@ -47,5 +47,29 @@ describe('ARC-3: every version of the store is a value: any use of another versi
       expect(Object.keys(v)).toEqual([]);
       expect(Reflect.ownKeys(v)).toEqual([]);
     }
+  });
+});
+
+describe('ARC-3: a batch writes in place between its versions and never before them', () => {
+  it('ARC-3: a batch leaves the version it opened on as it was, clones each table once, and its closed version is a value', () => {
+    const { a, b } = twoVersions();
+    let v = openBatch(b);
+    for (let i = 0; i < 5; i++) {
+      const prev = v;
+      v = writeVersion(prev, (w) => w.set(0, `k${i}`, i));
+    }
+    const closed = closeBatch(v);
+    expect([readKey(a, 0, 'k'), readKey(b, 0, 'k0'), readKey(closed, 0, 'k4')]).toEqual(['a', undefined, 4]);
+    const later = writeVersion(closed, (w) => w.set(0, 'k4', 'later'));
+    expect([readKey(closed, 0, 'k4'), readKey(later, 0, 'k4')]).toEqual([4, 'later']);
+  });
+
+  it('ARC-3: a version the batch moved past is spent: writing it or closing the batch on it is refused', () => {
+    const { b } = twoVersions();
+    const first = openBatch(b);
+    const second = writeVersion(first, (w) => w.set(0, 'x', 1));
+    expect(() => writeVersion(first, (w) => w.set(0, 'x', 2))).toThrow(StoreMisuse);
+    expect(() => closeBatch(first)).toThrow(StoreMisuse);
+    expect(readKey(closeBatch(second), 0, 'x')).toBe(1);
   });
 });
