@@ -32,7 +32,7 @@ const QUIET_CORES = 0.3;
 /** The issue's target for lookups on the 2-core machine. */
 const LOOKUP_TARGET = { rps: 5000, p99Ms: 20 };
 
-type Mode = 'durable' | 'memory';
+type Mode = 'durable' | 'memory' | 'bare';
 type Kind = 'lookup' | 'register';
 
 interface Options {
@@ -45,7 +45,8 @@ interface Options {
   /** Before each scenario, wait up to this many seconds for other processes to leave the CPUs idle. */
   readonly waitQuiet: number;
   /** Runs a scenario again (up to this many times) when other processes took CPU during it; keeps the cleanest run. */
-  readonly retries: number;
+  /** How many times every scenario runs, the modes taking turns; the median round is reported. */
+  readonly rounds: number;
 }
 
 export interface ScenarioResult {
@@ -107,14 +108,14 @@ function readOptions(argv: readonly string[]): Options {
       modes: { type: 'string' },
       out: { type: 'string' },
       'wait-quiet': { type: 'string' },
-      retries: { type: 'string' },
+      rounds: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
   if (values.help === true) {
     process.stdout.write(
-      'Usage: npm run bench:emulator -- [--customers N] [--duration S] [--warmup S] [--connections C[,C...]] [--modes durable,memory] [--wait-quiet S] [--retries N] [--out FILE]\n',
+      'Usage: npm run bench:emulator -- [--customers N] [--duration S] [--warmup S] [--connections C[,C...]] [--modes bare,memory,durable] [--rounds N] [--wait-quiet S] [--out FILE]\n',
     );
     process.exit(0);
   }
@@ -124,8 +125,8 @@ function readOptions(argv: readonly string[]): Options {
     if (!Number.isInteger(n) || n < 0) throw new Error(`--${name}: not a whole number: ${raw}`);
     return n;
   };
-  const modes = (values.modes ?? 'durable,memory').split(',').map((m) => m.trim());
-  for (const m of modes) if (m !== 'durable' && m !== 'memory') throw new Error(`--modes: unknown mode ${m}`);
+  const modes = (values.modes ?? 'bare,memory,durable').split(',').map((m) => m.trim());
+  for (const m of modes) if (m !== 'durable' && m !== 'memory' && m !== 'bare') throw new Error(`--modes: unknown mode ${m}`);
   const connections = (values.connections ?? '16,64').split(',').map((c) => int(c.trim(), 16, 'connections'));
   return {
     customers: Math.max(1, int(values.customers, 10_000, 'customers')),
@@ -135,7 +136,7 @@ function readOptions(argv: readonly string[]): Options {
     modes: modes as Mode[],
     out: values.out ?? join(ROOT, 'bench', 'results', 'emulator-load.json'),
     waitQuiet: int(values['wait-quiet'], 60, 'wait-quiet'),
-    retries: int(values.retries, 2, 'retries'),
+    rounds: Math.max(1, int(values.rounds, 3, 'rounds')),
   };
 }
 
@@ -174,8 +175,12 @@ interface Server {
   stderr(): string;
 }
 
-async function startServer(dataDir: string | undefined): Promise<Server> {
-  const args = ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), 'serve', '--port', '0', '--quiet', ...(dataDir === undefined ? [] : ['--data', dataDir])];
+async function startServer(mode: Mode, dataDir: string | undefined): Promise<Server> {
+  // The built command, as `npm start` and the published bin run it; the floor is bench/bare-server.mjs.
+  const args =
+    mode === 'bare'
+      ? [join(ROOT, 'bench', 'bare-server.mjs')]
+      : [join(ROOT, 'dist', 'cli.cjs'), 'serve', '--port', '0', '--quiet', ...(dataDir === undefined ? [] : ['--data', dataDir])];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '' } });
   let out = '';
   let err = '';
@@ -306,7 +311,9 @@ interface Check {
 }
 
 /** The autocannon request of a scenario: a new path or body per request, and a check of each answer. */
-function requestOf(kind: Kind, preload: Preload, check: Check, freshCounter: { next: number }): autocannon.Request {
+function requestOf(kind: Kind, mode: Mode, preload: Preload, check: Check, freshCounter: { next: number }): autocannon.Request {
+  // The floor answers fixed bodies: only its status is checked.
+  const checked = mode !== 'bare';
   if (kind === 'lookup') {
     const pick = indexStream(0x1ee7, preload.ids.length);
     return {
@@ -319,7 +326,7 @@ function requestOf(kind: Kind, preload: Preload, check: Check, freshCounter: { n
         return { ...request, path: `/v2/customers/lookup?${params.toString()}` };
       },
       onResponse(status, body, context) {
-        if (status >= 200 && status < 300 && !body.startsWith((context as { expected?: string }).expected ?? '\0')) check.mismatches++;
+        if (checked && status >= 200 && status < 300 && !body.startsWith((context as { expected?: string }).expected ?? '\0')) check.mismatches++;
       },
     };
   }
@@ -331,7 +338,7 @@ function requestOf(kind: Kind, preload: Preload, check: Check, freshCounter: { n
       return { ...request, path: `/v2/customers?${params.toString()}`, body: JSON.stringify(command.body) };
     },
     onResponse(status, body) {
-      if (status >= 200 && status < 300 && !/^\{"createdId":[1-9][0-9]*,"warnings":\[\]/.test(body)) check.mismatches++;
+      if (checked && status >= 200 && status < 300 && !/^\{"createdId":[1-9][0-9]*,"warnings":\[\]/.test(body)) check.mismatches++;
     },
   };
 }
@@ -370,7 +377,7 @@ async function runScenario(
         pipelining: 1,
         timeout: 10,
         headers: { authorization: AUTH, 'content-type': 'application/json' },
-        requests: [requestOf(kind, preload, check, freshCounter)],
+        requests: [requestOf(kind, mode, preload, check, freshCounter)],
       },
       (error: unknown, r: autocannon.Result) => (error === null || error === undefined ? done(r) : fail(error instanceof Error ? error : new Error(String(error)))),
     );
@@ -398,13 +405,13 @@ async function runScenario(
   // autocannon stops (at most one per connection) are applied by the server without being counted as 2xx,
   // so the growth lies between the 2xx answers and the requests sent.
   const created = customersAfter - customersBefore;
-  if (kind === 'register' && (created < ok2xx || created > result.requests.sent)) {
+  if (mode !== 'bare' && kind === 'register' && (created < ok2xx || created > result.requests.sent)) {
     check.mismatches += created < ok2xx ? ok2xx - created : created - result.requests.sent;
   }
   if (kind === 'lookup' && customersAfter !== customersBefore) check.mismatches += Math.abs(customersAfter - customersBefore);
 
   return {
-    name: `${kind} (${mode === 'durable' ? 'durable, fdatasync per write' : 'in memory'})`,
+    name: `${kind} (${mode === 'durable' ? 'durable, group commit' : mode === 'memory' ? 'in memory' : 'bare fastify, fixed body'})`,
     kind,
     mode,
     connections,
@@ -494,6 +501,19 @@ export function formatTable(scenarios: readonly ScenarioResult[]): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** The issue's ratios: durable against in memory, and the emulator against the bare fastify floor (median rounds). */
+export function formatRatios(scenarios: readonly ScenarioResult[]): string {
+  const rps = (kind: Kind, mode: Mode, connections: number): number | undefined => scenarios.find((s) => s.kind === kind && s.mode === mode && s.connections === connections)?.rps;
+  const lines = ['| operation | connections | durable / in memory | in memory / bare fastify | durable / bare fastify |', '|---|---:|---:|---:|---:|'];
+  const ratio = (a: number | undefined, b: number | undefined): string => (a === undefined || b === undefined ? '-' : (a / b).toFixed(2));
+  for (const kind of ['lookup', 'register'] as const) {
+    for (const c of [...new Set(scenarios.map((s) => s.connections))]) {
+      lines.push(`| ${kind} | ${c} | ${ratio(rps(kind, 'durable', c), rps(kind, 'memory', c))} | ${ratio(rps(kind, 'memory', c), rps(kind, 'bare', c))} | ${ratio(rps(kind, 'durable', c), rps(kind, 'bare', c))} |`);
+    }
+  }
+  return lines.join('\n');
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Main
 
@@ -515,11 +535,16 @@ async function main(): Promise<void> {
   try {
     probe = await fsyncProbe(workDir);
     log(`fdatasync of a small append in ${workDir}: p50 ${probe.p50Ms} ms, p99 ${probe.p99Ms} ms`);
-    for (const mode of options.modes) {
-      const dataDir = mode === 'durable' ? join(workDir, 'data') : undefined;
-      if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
-      const server = await startServer(dataDir);
-      try {
+    // Every server runs for the whole benchmark, and the scenarios take turns between the modes, round
+    // after round (interleaved and repeated), so that the ratios between modes compare the same moments.
+    const servers = new Map<Mode, Server>();
+    try {
+      for (const mode of options.modes) {
+        const dataDir = mode === 'durable' ? join(workDir, 'data') : undefined;
+        if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
+        const server = await startServer(mode, dataDir);
+        servers.set(mode, server);
+        if (mode === 'bare') continue;
         log(`[${mode}] server at ${server.url} (pid ${server.pid}); importing the preload...`);
         const t0 = process.hrtime.bigint();
         const imported = await call(server.url, 'PUT', '/_emulator/events', preload.ndjson, 'application/x-ndjson');
@@ -529,26 +554,32 @@ async function main(): Promise<void> {
           throw new Error(`import answered ${imported.status}: ${JSON.stringify(imported.json).slice(0, 500)}`);
         }
         log(`  ${count} customers in ${preloadSeconds[mode]} s`);
+      }
+      const runs = new Map<string, ScenarioResult[]>();
+      for (let round = 0; round < options.rounds; round++) {
         for (const kind of ['lookup', 'register'] as const) {
           for (const connections of options.connections) {
-            let best: ScenarioResult | undefined;
-            let attempts = 0;
-            for (let attempt = 0; attempt <= options.retries; attempt++) {
-              attempts++;
+            for (const mode of options.modes) {
+              const server = servers.get(mode)!;
               if (options.waitQuiet > 0) await waitForQuiet(server.pid, options.waitQuiet, log);
               if (options.warmup > 0) await runScenario(server, kind, mode, connections, options.warmup, preload, freshCounter, false);
               const run = await runScenario(server, kind, mode, connections, options.duration, preload, freshCounter, true);
-              if (best === undefined || run.otherCpuCores < best.otherCpuCores) best = run;
-              if (run.otherCpuCores <= QUIET_CORES) break;
-              if (attempt < options.retries) log(`  other processes took ${run.otherCpuCores} cores during the run (${run.rps.toFixed(0)} req/s): running it again`);
+              const key = `${kind}/${connections}/${mode}`;
+              runs.set(key, [...(runs.get(key) ?? []), run]);
+              log(`  round ${round + 1}: ${run.name}, ${connections} connections: ${run.rps.toFixed(0)} req/s, p99 ${run.latencyMs.p99} ms, other cpu ${run.otherCpuCores}, non2xx ${run.non2xx}, errors ${run.errors}, mismatches ${run.mismatches}`);
             }
-            if (best === undefined) continue;
-            const r: ScenarioResult = { ...best, attempts };
-            scenarios.push(r);
-            log(`  ${r.name}, ${connections} connections: ${r.rps.toFixed(0)} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, non2xx ${r.non2xx}, errors ${r.errors}, mismatches ${r.mismatches}`);
           }
         }
-      } finally {
+      }
+      // The median round of each scenario by requests per second; errors of any round are kept.
+      for (const list of runs.values()) {
+        const sorted = [...list].sort((a, b) => a.rps - b.rps);
+        const median = sorted[Math.floor(sorted.length / 2)]!;
+        const sum = (f: (r: ScenarioResult) => number): number => list.reduce((a, r) => a + f(r), 0);
+        scenarios.push({ ...median, attempts: list.length, non2xx: sum((r) => r.non2xx), errors: sum((r) => r.errors), timeouts: sum((r) => r.timeouts), mismatches: sum((r) => r.mismatches) });
+      }
+    } finally {
+      for (const [mode, server] of servers) {
         await stopServer(server);
         const stderr = server.stderr().trim();
         if (stderr !== '') log(`[${mode}] server stderr:\n${stderr}`);
@@ -569,7 +600,7 @@ async function main(): Promise<void> {
     server: 'node --import tsx src/cli.ts serve --port 0 --quiet [--data DIR], a child process on 127.0.0.1',
     loadGenerator: `autocannon (library, in this process, pipelining 1, keep-alive), ${options.warmup} s warm-up before each ${options.duration} s run`,
     customersPreloaded: options.customers,
-    settings: { durationSeconds: options.duration, warmupSeconds: options.warmup, connections: options.connections, modes: options.modes, waitQuietSeconds: options.waitQuiet, retries: options.retries, quietCores: QUIET_CORES },
+    settings: { durationSeconds: options.duration, warmupSeconds: options.warmup, connections: options.connections, modes: options.modes, waitQuietSeconds: options.waitQuiet, rounds: options.rounds, quietCores: QUIET_CORES },
     preloadSeconds,
     fsyncProbe: probe ?? { dir: workDir, writes: 0, p50Ms: Number.NaN, p99Ms: Number.NaN },
     target: { lookup: LOOKUP_TARGET, met },
@@ -579,7 +610,7 @@ async function main(): Promise<void> {
   await writeFile(options.out, `${JSON.stringify(results, null, 2)}\n`);
 
   process.stdout.write(`\nemulator load, ${options.customers} customers preloaded, ${machineInfo['nproc']} cores (${String(machineInfo['cpuModel'])}), ${process.version}\n\n`);
-  process.stdout.write(`${formatTable(scenarios)}\n\n`);
+  process.stdout.write(`${formatTable(scenarios)}\n\n${formatRatios(scenarios)}\n\n`);
   if (met !== undefined) {
     process.stdout.write(`lookup target (>= ${LOOKUP_TARGET.rps} req/s with p99 < ${LOOKUP_TARGET.p99Ms} ms): ${met ? 'met' : 'NOT met'} in every lookup scenario\n`);
   }
