@@ -1,10 +1,11 @@
 import { err, ok, type Result } from 'neverthrow';
-import { refuse, type DomainError } from '../kernel/refusals';
+import type { DomainError } from '../kernel/refusals';
 import { checkGraph, closeBatchAt, openBatchAt, type CustomerGraph } from '../graph/graph';
 import type { Command, ParsedCommand } from './commands';
 import { decideCommand, markDecided, type ResponseByKind } from './decide';
 import type { GraphEvent } from './events';
 import { foldEvent } from './fold';
+import { itemsOf } from './replay';
 
 /** What `execute` gives back: the new graph, the events that made it, and the documented response. */
 export interface Executed<R> {
@@ -65,14 +66,9 @@ export interface ExecutedAll {
 export function executeAll(graph: CustomerGraph, commands: Iterable<Command | ParsedCommand>): Result<ExecutedAll, DomainError> {
   const checked = checkGraph(graph);
   if (checked.isErr()) return err(checked.error);
-  let items: readonly unknown[];
-  try {
-    // Copied first, so that reading the caller's list (a Proxy, a throwing iterator) happens here alone.
-    if (typeof commands !== 'object' || commands === null || !(Symbol.iterator in commands)) throw new TypeError('not iterable');
-    items = Array.from(commands as Iterable<unknown>);
-  } catch (error) {
-    return err(refuse({ reason: 'invalidInput', code: 400, path: ['commands'], problem: `expected a list of commands (${error instanceof Error ? error.name : typeof error})` }));
-  }
+  const read = itemsOf(commands, 'commands');
+  if (read.isErr()) return err(read.error);
+  const items = read.value;
   if (items.length === 0) return ok({ graph: checked.value, outcomes: [] });
   let current = openBatchAt(checked.value);
   const outcomes: Result<Decided<ResponseByKind[Command['kind']]>, DomainError>[] = [];

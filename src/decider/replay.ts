@@ -53,15 +53,18 @@ function misfit(index: number, eventKind: string | null, m: Misfit): DomainError
   return refuse({ reason: 'eventMisfit', code: 400, path: ['events', index], index, eventKind, misfit: m });
 }
 
-/** The items of an iterable caller value, or why they cannot be read (a non-iterable, a throwing iterator). */
-function itemsOf(events: unknown): Result<readonly unknown[], DomainError> {
+/**
+ * The items of an iterable caller value named `field`, or why they cannot be read (a non-iterable, a
+ * throwing iterator). Copied first, so that reading the caller's list (a Proxy, a throwing iterator)
+ * happens here alone.
+ */
+export function itemsOf(value: unknown, field: string): Result<readonly unknown[], DomainError> {
   try {
-    // Copied first, so that reading the caller's list (a Proxy, a throwing iterator) happens here alone.
-    if (typeof events === 'object' && events !== null && (Array.isArray(events) || Symbol.iterator in events)) return ok(Array.from(events as Iterable<unknown>));
+    if (typeof value === 'object' && value !== null && (Array.isArray(value) || Symbol.iterator in value)) return ok(Array.from(value as Iterable<unknown>));
   } catch (error) {
-    return err(refuse({ reason: 'invalidInput', code: 400, path: ['events'], problem: `unreadable events (${error instanceof Error ? error.name : typeof error})` }));
+    return err(refuse({ reason: 'invalidInput', code: 400, path: [field], problem: `unreadable ${field} (${error instanceof Error ? error.name : typeof error})` }));
   }
-  return err(refuse({ reason: 'invalidInput', code: 400, path: ['events'], problem: 'expected a list of events' }));
+  return err(refuse({ reason: 'invalidInput', code: 400, path: [field], problem: `expected a list of ${field}` }));
 }
 
 /**
@@ -81,7 +84,7 @@ export function evolveAll(graph: CustomerGraph, events: Iterable<unknown>): Resu
   // Folded as one batch of in-place writes (a log of a million lines clones each table once); a misfit
   // abandons the batch, and the graph given was never written.
   if (decidedFor(checked.value, events)) return ok(closeBatchAt((events as readonly GraphEvent[]).reduce(foldEvent, openBatchAt(checked.value))));
-  const items = itemsOf(events);
+  const items = itemsOf(events, 'events');
   if (items.isErr()) return err(items.error);
   if (items.value.length === 0) return ok(checked.value);
   let current = openBatchAt(checked.value);

@@ -42,6 +42,8 @@ interface TillEntry {
   /** The digests of the password and of its MD5 in hex, made once. */
   readonly password: Buffer;
   readonly passwordMd5: Buffer;
+  /** The till's Basic header, for in-process requests. */
+  readonly header: string;
 }
 
 function samePassword(given: string, till: TillEntry): boolean {
@@ -53,7 +55,6 @@ function samePassword(given: string, till: TillEntry): boolean {
 /** Every till of every org, by code: a till reaches its own org alone, and till codes are unique across the emulator's orgs (EMU-11). */
 export class TillDirectory {
   private readonly tills = new Map<string, TillEntry>();
-  private readonly passwords = new Map<string, string>();
   /**
    * Headers already checked and accepted, with their principal: a client sends the same header on every
    * request, and checking it again would cost two digests a request. Only a right header gets here; a
@@ -68,8 +69,7 @@ export class TillDirectory {
         if (other !== undefined) {
           throw new Error(`till ${till.code} is in both org ${other.org.org.id} and org ${org.org.id}: till codes must be unique across orgs`);
         }
-        this.tills.set(till.code, { org, password: digest(till.password), passwordMd5: digest(md5(till.password)) });
-        this.passwords.set(till.code, till.password);
+        this.tills.set(till.code, { org, password: digest(till.password), passwordMd5: digest(md5(till.password)), header: basicHeader(till.code, till.password) });
       }
     }
   }
@@ -91,7 +91,6 @@ export class TillDirectory {
 
   /** The Basic header of a till, for in-process requests (replay, `Emulator.request`). */
   headerFor(till: string): string | undefined {
-    const entry = this.passwords.get(till);
-    return entry === undefined ? undefined : basicHeader(till, entry);
+    return this.tills.get(till)?.header;
   }
 }
