@@ -1,7 +1,7 @@
 // Start-up: the time from spawning the command to its first answer, and the cost of a fresh in-process
 // emulator with its first request, against the floors that bound them (issue 11's start-up targets).
 //
-//   node --import tsx bench/startup.ts [--rounds 9]        (needs `npm run build` first)
+//   node --import tsx bench/startup.ts [--rounds 9] [--out FILE]       (needs `npm run build` first)
 //
 // Cold start: each contender is spawned in turn, round after round (interleaved), and timed from spawn to
 // the end of one authenticated lookup answered over HTTP: the built command (`dist/cli.cjs`, through its
@@ -9,7 +9,7 @@
 // `node:http` server answering `{}` (Node's own start, the floor). In-process: `createEmulator()` with the
 // default org and its first `request()`, repeated after warm-up in one process, the median reported.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,7 @@ const AUTH = `Basic ${Buffer.from('demo.till:demo').toString('base64')}`;
 const LOOKUP = '/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue=919876543210';
 const BARE = "const s=require('node:http').createServer((q,r)=>r.end('{}')).listen(0,'127.0.0.1',()=>console.log('listening on http://127.0.0.1:'+s.address().port))";
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '9' } } });
+const { values } = parseArgs({ options: { rounds: { type: 'string', default: '9' }, out: { type: 'string' } } });
 const rounds = Number(values.rounds);
 const cache = mkdtempSync(join(tmpdir(), 'customer-graph-startup-'));
 const env = { ...process.env, XDG_CACHE_HOME: cache, PORT: '' };
@@ -86,6 +86,11 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`\ncreateEmulator() with the default org: ${median(created).toFixed(2)} ms; its first in-process request: ${median(answered).toFixed(2)} ms; together ${(median(created) + median(answered)).toFixed(2)} ms (medians of 40 after 20 warm-up)\n`);
   rmSync(cache, { recursive: true, force: true });
+  if (values.out !== undefined) {
+    const coldMs = Object.fromEntries([...times].map(([name, ts]) => [name, median(ts)]));
+    const result = { rounds, coldStartMedianMs: coldMs, createEmulatorMs: median(created), firstRequestMs: median(answered) };
+    writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
+  }
 }
 
 main().catch((error: unknown) => {
