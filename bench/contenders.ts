@@ -1,7 +1,7 @@
 // One contender of the side-by-side benchmark (issue #5), in its own process so that its heap is clean:
 //
 //   node --expose-gc --max-old-space-size=12288 --max-semi-space-size=64 --import tsx \
-//     bench/contenders.ts --contender floor|naive-immer|customer-graph [--sizes 10000,100000] [--out FILE]
+//     bench/contenders.ts --contender floor|lean-floor|naive-immer|customer-graph [--sizes 10000,100000] [--out FILE]
 //
 // It builds the seeded population at each size (from scratch), measures every operation of OP_NAMES with
 // the methodology of bench/harness.ts, and writes bench/results/<contender>.json. bench/compare.ts runs
@@ -41,6 +41,7 @@ import {
 import { batchFor, DEFAULT_SIZES, MAX_SIZE } from './contenders/config';
 import { CustomerGraphContender } from './contenders/customer-graph';
 import { FloorContender } from './contenders/floor';
+import { LeanFloorContender } from './contenders/lean-floor/contender';
 import { NaiveImmerContender } from './contenders/naive-immer';
 import {
   isContenderName,
@@ -313,6 +314,8 @@ function contenderOf(name: ContenderName): Contender {
   switch (name) {
     case 'floor':
       return new FloorContender(org);
+    case 'lean-floor':
+      return new LeanFloorContender(org);
     case 'naive-immer':
       return new NaiveImmerContender(org);
     case 'customer-graph':
@@ -326,7 +329,7 @@ function main(): void {
   });
   const name = values.contender ?? '';
   if (!isContenderName(name)) {
-    console.error('usage: bench/contenders.ts --contender floor|naive-immer|customer-graph [--sizes 10000,100000] [--out FILE] [--ops register,lookup]');
+    console.error('usage: bench/contenders.ts --contender floor|lean-floor|naive-immer|customer-graph [--sizes 10000,100000] [--out FILE] [--ops register,lookup]');
     process.exit(2);
   }
   const sizes = parseSizes(values.sizes ?? process.env['BENCH_SIZES'], DEFAULT_SIZES[name]).filter((n) => {

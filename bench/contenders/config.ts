@@ -5,6 +5,7 @@ import type { ContenderName, OpName } from './types';
 /** The sizes each contender runs by default (BENCH_SIZES or --sizes narrow them). */
 export const DEFAULT_SIZES: Readonly<Record<ContenderName, string>> = {
   floor: '10000,100000,1000000',
+  'lean-floor': '10000,100000,1000000',
   'customer-graph': '10000,100000,1000000',
   // Every naive write copies the whole Maps: 1M would take hours, and is not what the comparison needs.
   'naive-immer': '10000,100000',
@@ -13,6 +14,7 @@ export const DEFAULT_SIZES: Readonly<Record<ContenderName, string>> = {
 /** The largest size a contender accepts. */
 export const MAX_SIZE: Readonly<Record<ContenderName, number>> = {
   floor: 1_000_000,
+  'lean-floor': 1_000_000,
   'customer-graph': 1_000_000,
   'naive-immer': 100_000,
 };

@@ -14,7 +14,7 @@ import type {
   V11Query,
 } from '../../src/index';
 
-export const CONTENDERS = ['floor', 'naive-immer', 'customer-graph'] as const;
+export const CONTENDERS = ['floor', 'lean-floor', 'naive-immer', 'customer-graph'] as const;
 export type ContenderName = (typeof CONTENDERS)[number];
 
 export function isContenderName(s: string): s is ContenderName {
