@@ -19,6 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultOrg, emptyGraph, execute, type CustomerGraph } from '../src/index';
+import { formatLogLine, LOG_FORMAT_VERSION } from '../src/emulator/runtime/log-format';
 import { customerAt, freshRegisterCommand, lookupQueryOf, registerCommandOf } from './data';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -160,9 +161,10 @@ function buildPreload(customers: number): Preload {
     if (done.isErr()) throw new Error(`preload: customer ${i} was refused: ${done.error.code} ${done.error.message}`);
     graph = done.value.graph;
     ids[i] = done.value.response.createdId;
-    lines.push(JSON.stringify({ v: 1, n: i + 1, at: command.meta.at, till: command.meta.till, command: command.kind, events: done.value.events }));
+    // The log's own writer, so that the preload follows the format the import reads (EMU-8).
+    lines.push(formatLogLine({ v: LOG_FORMAT_VERSION, n: i + 1, at: command.meta.at, till: command.meta.till, command: command.kind, events: done.value.events }));
   }
-  return { ndjson: `${lines.join('\n')}\n`, ids };
+  return { ndjson: lines.join(''), ids };
 }
 
 // ---------------------------------------------------------------------------------------------------

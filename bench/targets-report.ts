@@ -139,6 +139,17 @@ function straightLineVerdicts(dir: string, sizes: readonly number[]): { verdicts
       );
     }
   }
+  // The targets stated at 1M are not met by a smaller run: without one they read "not measured".
+  if (!sizes.some((size) => size >= 1_000_000)) {
+    for (const target of [
+      'straight line no slower than the rerooted store by more than 25% at 1,000,000',
+      'heap per customer at 1,000,000 at most 1.5 KB',
+      '1,000,000 customers loaded in under 20 s (executeAll)',
+      "1,000,000 loaded in at most 1.2× the floor's own load",
+    ]) {
+      verdicts.push(missing(target, 'no run at 1,000,000 (npm run bench -- --sizes 1000000)'));
+    }
+  }
   return { verdicts, table };
 }
 
