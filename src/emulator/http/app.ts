@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Principal, TillDirectory } from './auth';
-import { errorReply, INTERNAL_ERROR, invalid, STORAGE_ERROR, type Reply } from './reply';
+import { errorReply, INTERNAL_ERROR, invalid, storageErrorOf, type Reply } from './reply';
 import type { ApiRoute, RouteContext } from '../routes/types';
 import type { RawQuery } from './params';
 
@@ -172,7 +172,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
           await kept;
         } catch (error) {
           onError(error, `${route.method} ${route.url}`);
-          return send(reply, errorReply(STORAGE_ERROR));
+          return send(reply, errorReply(storageErrorOf(error)));
         }
         return send(reply, answer);
       },

@@ -103,3 +103,15 @@ export type { DomainWarning };
  * was taken back and nothing changed, so the request may be sent again (EMU-8).
  */
 export const STORAGE_ERROR: ApiError = { code: 503, status: 503, message: 'The event log could not keep this change; nothing was changed. Try again.' };
+
+/** The answer when the event log's disk is full (ENOSPC, EDQUOT): nothing was changed; retry once space is freed (EMU-8). */
+export const DISK_FULL_ERROR: ApiError = { code: 507, status: 507, message: 'The event log has no space left on its disk; nothing was changed. Free space and try again.' };
+
+/** The storage answer for a write the log could not keep: 507 when its disk is full, else 503 (EMU-8). */
+export function storageErrorOf(error: unknown): ApiError {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 8; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT') return DISK_FULL_ERROR;
+  }
+  return STORAGE_ERROR;
+}

@@ -45,6 +45,12 @@ export class EventLog implements EntryLog {
   private handle: FileHandle;
   private size: number;
   private count: number;
+  /**
+   * True while the file may hold bytes past `size` (a failed batch whose rollback failed too). The file is
+   * opened for appending, so a write would land behind them: the next append first truncates, and is
+   * refused if that still fails.
+   */
+  private dirty = false;
 
   private constructor(
     private readonly path: string,
@@ -106,6 +112,11 @@ export class EventLog implements EntryLog {
   async appendAll(entries: readonly LogEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const bytes = Buffer.from(entries.map(formatLogLine).join(''), 'utf8');
+    if (this.dirty) {
+      await this.handle.truncate(this.size);
+      await this.handle.datasync();
+      this.dirty = false;
+    }
     try {
       let written = 0;
       while (written < bytes.length) {
@@ -115,8 +126,15 @@ export class EventLog implements EntryLog {
       }
       await this.handle.datasync();
     } catch (error) {
-      // Best effort: leave the file as it was before this batch, so that no unacknowledged line survives.
-      await this.handle.truncate(this.size).catch(() => undefined);
+      // Leave the file as it was before this batch, so that no unacknowledged line survives; if that fails
+      // too, no later write may land behind the stray bytes (see `dirty`).
+      this.dirty = true;
+      try {
+        await this.handle.truncate(this.size);
+        this.dirty = false;
+      } catch {
+        // Refused again at the next append until the truncation succeeds.
+      }
       throw error;
     }
     this.size += bytes.length;
