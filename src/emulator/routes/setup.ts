@@ -4,7 +4,7 @@ import { graphSnapshot, MULTI_ACCOUNT_SOURCES } from '../../index';
 import { errorReply, invalid, okReply, type ApiError, type Reply } from '../http/reply';
 import { parseInput } from '../http/params';
 import { mergeSetupBodySchema } from '../http/setup-schemas';
-import { isLogEntry, parseLogLine, type LogEntry } from '../runtime/log-format';
+import { isLogEntry, otherFormat, otherFormatOf, parseLogLine, type LogEntry } from '../runtime/log-format';
 import { commitCommand, replyOf, type ApiRoute } from './types';
 
 /** Event-log imports may be larger than the API's 1 MiB bodies. */
@@ -20,7 +20,7 @@ function readImport(body: unknown): ImportRead {
     for (const [i, line] of body.split('\n').entries()) {
       if (line.trim() === '') continue;
       const entry = parseLogLine(line);
-      if (entry === undefined) return { ok: false, error: invalid(`body.line ${i + 1}`, 'not a valid event-log line') };
+      if (entry === undefined) return { ok: false, error: invalid(`body.line ${i + 1}`, otherFormat(line) ?? 'not a valid event-log line') };
       entries.push(entry);
       where.push(`body.line ${i + 1}`);
     }
@@ -29,7 +29,7 @@ function readImport(body: unknown): ImportRead {
   if (Array.isArray(body)) {
     const entries: LogEntry[] = [];
     for (const [i, item] of body.entries()) {
-      if (!isLogEntry(item)) return { ok: false, error: invalid(`body.${i}`, 'not a valid event-log entry') };
+      if (!isLogEntry(item)) return { ok: false, error: invalid(`body.${i}`, otherFormatOf(item) ?? 'not a valid event-log entry') };
       entries.push(item);
     }
     return { ok: true, entries, where: entries.map((_, i) => `body.${i}`) };

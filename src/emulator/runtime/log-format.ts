@@ -48,8 +48,15 @@ export function otherFormat(line: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (typeof raw !== 'object' || raw === null || !('v' in raw) || raw.v === LOG_FORMAT_VERSION) return undefined;
-  return `a line of log format ${JSON.stringify(raw.v)}, written by another version of customer-graph; this version reads format ${LOG_FORMAT_VERSION} (export the log with the version that wrote it and replay its requests, or start on an empty --data directory)`;
+  return otherFormatOf(raw);
+}
+
+/** Why a value read from JSON is an entry of another log format, if it is (see `otherFormat`). */
+export function otherFormatOf(raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !Object.hasOwn(raw, 'v')) return undefined;
+  const v = (raw as { readonly v?: unknown }).v;
+  if (v === LOG_FORMAT_VERSION) return undefined;
+  return `a line of log format ${typeof v === 'number' || typeof v === 'string' ? JSON.stringify(v) : typeof v}, written by another version of customer-graph; this version reads format ${LOG_FORMAT_VERSION} (export the log with the version that wrote it and replay its requests, or start on an empty --data directory)`;
 }
 
 /** Serialises one entry as a log line, newline included. */
