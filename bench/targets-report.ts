@@ -162,7 +162,10 @@ function otherVerdicts(dir: string): Verdict[] {
       : verdict(`1,000 retained consecutive snapshots add at most 10 KB each (at ${load.customers.toLocaleString('en')})`, `${load.snapshots.bytesPerSnapshot.toFixed(0)} B each`, load.snapshots.bytesPerSnapshot <= 10_240),
   );
   if (load !== undefined) {
-    out.push(verdict(`${load.customers.toLocaleString('en')} customers loaded from a file in under 20 s`, `executeAll ${load.bulk.executeAllSeconds.toFixed(1)} s, one by one ${load.load.seconds.toFixed(1)} s`, load.bulk.executeAllSeconds < 20));
+    // The target is stated at 1M: a smaller load is reported, not judged.
+    const judged = load.customers >= 1_000_000 ? load.bulk.executeAllSeconds < 20 : null;
+    const note = judged === null ? ' (for information: the target is at 1,000,000)' : '';
+    out.push(verdict(`${load.customers.toLocaleString('en')} customers loaded from a file in under 20 s`, `executeAll ${load.bulk.executeAllSeconds.toFixed(1)} s, one by one ${load.load.seconds.toFixed(1)} s${note}`, judged));
   }
   const emu = readJson<EmulatorLoadResults>(join(dir, 'emulator-load.json'));
   if (emu === undefined) out.push(missing('emulator throughput ratios', 'no emulator run'));

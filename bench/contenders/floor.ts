@@ -13,7 +13,7 @@ import {
 } from '../../src/index';
 import { ReferenceModel, type ModelCustomerView, type Outcome } from '../../property-tests/model/reference-model';
 import { fail } from '../harness';
-import { BTree, compareStrings } from './btree';
+import { BTree, compareStrings, prefixPage } from './btree';
 import type {
   CombineItem,
   Contender,
@@ -259,25 +259,14 @@ export class FloorModel {
 
   /** Fetch Customers: live customers with a first name, last name or identifier value starting with `q`. */
   search(q: string, limit = 10, offset = 0): FloorSearchAnswer {
-    const low = q.trim().toLowerCase();
-    const seen = new Set<number>();
-    const page = new Map<number, FloorPosting[]>();
-    for (const [k, p] of this.tree.entries(low)) {
-      if (!k.startsWith(low)) break;
-      if (seen.has(p.customerId)) {
-        page.get(p.customerId)?.push(p);
-        continue;
-      }
-      if (seen.size >= offset && seen.size < offset + limit) page.set(p.customerId, [p]);
-      seen.add(p.customerId);
-    }
+    const { total, page } = prefixPage(this.tree, q, limit, offset);
     const data: FloorSearchAnswer['data'][number][] = [];
     for (const [id, matched] of page) {
       const c = this.model.customers.get(id);
       if (c === undefined) continue;
       data.push({ userId: id, matched, profiles: [...c.profiles.keys()].map((where) => ({ where, ...this.namesOf(id, where) })) });
     }
-    return { total: seen.size, data };
+    return { total, data };
   }
 
   /** Removes customers the floor registered (all of them new, none combined): the undo of a register round. */

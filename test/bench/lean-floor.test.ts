@@ -64,10 +64,12 @@ function leanRun(store: LeanStore, cmd: Command): LeanOutcome<number> {
 function graphRun(g: CustomerGraph, cmd: Command): { graph: CustomerGraph; outcome: LeanOutcome<number> } {
   const r = execute(g, cmd);
   if (r.isErr()) return { graph: g, outcome: { ok: false, code: r.error.code } };
+  // The customer the command names: created or updated, or the survivor of the merge it caused.
   const res = r.value.response as { createdId?: number };
   const merged = r.value.events.find((e) => e.kind === 'CustomersMerged');
-  const value = cmd.kind === 'changeIdentifier' ? (merged?.kind === 'CustomersMerged' ? merged.survivorId : 0) : (res.createdId ?? 0);
-  return { graph: r.value.graph, outcome: { ok: true, value: cmd.kind === 'register' || cmd.kind === 'update' || cmd.kind === 'changeIdentifier' ? value : 0 } };
+  const value =
+    cmd.kind === 'changeIdentifier' ? (merged?.kind === 'CustomersMerged' ? merged.survivorId : 0) : cmd.kind === 'register' || cmd.kind === 'update' ? (res.createdId ?? 0) : 0;
+  return { graph: r.value.graph, outcome: { ok: true, value } };
 }
 
 /** The same history on both: a population, then combines, merges, updates, points, transfers, subscriptions (some refused). */

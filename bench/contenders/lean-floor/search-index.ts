@@ -1,8 +1,8 @@
 // The lean floor's search index: one mutable B+ tree of postings (lower-cased value, customer id, type,
 // where, value), so that a prefix search is a range scan and a change writes only its own postings. The
 // key order is customer-graph's: within a term customers sort by id.
-import { BTree, compareStrings } from '../btree';
-import type { LeanCustomer, LeanIdentifier, LeanProfile } from './records';
+import { BTree, compareStrings, prefixPage } from '../btree';
+import type { LeanCustomer, LeanProfile } from './records';
 
 /** One searchable value of a customer. */
 export interface LeanPosting {
@@ -73,30 +73,14 @@ export class LeanSearchIndex {
     this.put(id, type, p[type], p.account.key);
   }
 
-  addIdentifier(id: number, p: LeanProfile, i: LeanIdentifier): void {
-    this.put(id, i.type, i.value, p.account.key);
-  }
-
   /** Fetch Customers: customers with a first name, last name or identifier value starting with `q`. */
   search(q: string, limit: number, offset: number, profilesOf: (id: number) => readonly LeanProfile[]): LeanSearchAnswer {
-    const low = q.trim().toLowerCase();
-    // A customer can match under several values, apart in key order: count each once.
-    const seen = new Set<number>();
-    const page = new Map<number, LeanPosting[]>();
-    for (const [k, p] of this.tree.entries(low)) {
-      if (!k.startsWith(low)) break;
-      if (seen.has(p.customerId)) {
-        page.get(p.customerId)?.push(p);
-        continue;
-      }
-      if (seen.size >= offset && seen.size < offset + limit) page.set(p.customerId, [p]);
-      seen.add(p.customerId);
-    }
+    const { total, page } = prefixPage(this.tree, q, limit, offset);
     const data: LeanSearchAnswer['data'][number][] = [];
     for (const [userId, matched] of page) {
       const profiles = profilesOf(userId).map((p) => ({ where: p.account.key, firstName: p.firstName, lastName: p.lastName }));
       data.push({ userId, matched, profiles });
     }
-    return { total: seen.size, data };
+    return { total, data };
   }
 }

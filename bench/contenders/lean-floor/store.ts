@@ -3,7 +3,7 @@
 // then value, customers in an array by id, subscription defaults implied. It reads values with the
 // library's own helpers (normaliseIdentifier, tierFor), decides in the order the reference model does,
 // and keeps what the library keeps (names, lots, transfer lines, fields, channels). Points, transfers,
-// subscriptions and the reads are in ./ledger.ts and ./reads.ts.
+// subscriptions are in ./ledger.ts and ./writes.ts, the reads in ./reads.ts.
 import type { ChangeIdentifierCommand, IdentifierInput, Org, RegisterCommand, UpdateCommand } from '../../../src/index';
 import { isIdentifierType, normaliseIdentifier } from '../../../src/org/identifiers';
 import { MULTI_ACCOUNT_SOURCES } from '../../../src/org/sources';
