@@ -127,4 +127,8 @@ describe('EMU-11: each org has its own tills and its own graph', () => {
       serve({ orgs: [DEFAULT_ORG_CONFIG, { id: 'copy', tills: [{ code: 'demo.till', password: 'x' }] }] }),
     ).rejects.toThrow(/demo\.till.*unique/);
   });
+
+  it('EMU-11: a till code with a colon, which Basic credentials cannot carry, refuses the start naming the till', async () => {
+    await expect(serve({ orgs: [{ id: 'colon', tills: [{ code: 'a:b', password: 'x' }] }] })).rejects.toThrow(/till a:b of org colon cannot log in/);
+  });
 });

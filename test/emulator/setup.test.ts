@@ -68,7 +68,7 @@ describe('EMU-13: setup endpoints under /_emulator/, acting on the org of the au
     // Into another org, whose tills did not write it: refused at its first line, the org unchanged.
     const otherBefore = graphSnapshot(server.emulator.graph('other')!)._unsafeUnwrap();
     const foreign = await server.call('PUT', '/_emulator/events', { auth: OTHER, raw: exported.text, headers: { 'content-type': 'application/x-ndjson' } });
-    expect(expectError(foreign, 400, 400)).toMatch(/body\.line 1: .*till demo\.till is not one of the org's/);
+    expect(expectError(foreign, 400, 91021)).toMatch(/body\.line 1: .*till demo\.till, which is not one of org other's/);
     expect(graphSnapshot(server.emulator.graph('other')!)._unsafeUnwrap()).toEqual(otherBefore);
 
     // As a JSON array of entries as well.

@@ -65,6 +65,8 @@ export class TillDirectory {
   constructor(orgs: readonly OrgRuntime[]) {
     for (const org of orgs) {
       for (const till of org.org.tills.values()) {
+        // Basic credentials end the code at its first colon: such a till could never log in (EMU-1).
+        if (till.code.includes(':')) throw new Error(`till ${till.code} of org ${org.org.id} cannot log in: HTTP Basic credentials cannot carry a ':' in a till code`);
         const other = this.tills.get(till.code);
         if (other !== undefined) {
           throw new Error(`till ${till.code} is in both org ${other.org.org.id} and org ${org.org.id}: till codes must be unique across orgs`);

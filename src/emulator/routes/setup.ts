@@ -1,6 +1,6 @@
 // The test-setup endpoints, outside the documented API under /_emulator/ (EMU-13). Each acts on the org of
 // the authenticated till, like every other request, so one org's tills cannot reset or read another org.
-import { graphSnapshot, MULTI_ACCOUNT_SOURCES } from '../../index';
+import { ERROR_MESSAGES, graphSnapshot, MULTI_ACCOUNT_SOURCES } from '../../index';
 import { errorReply, invalid, okReply, type ApiError, type Reply } from '../http/reply';
 import { parseInput } from '../http/params';
 import { mergeSetupBodySchema } from '../http/setup-schemas';
@@ -91,7 +91,12 @@ export const setupRoutes: readonly ApiRoute[] = [
       const read = readImport(ctx.body);
       if (!read.ok) return errorReply(read.error);
       const replaced = await ctx.org.replaceLog(read.entries);
-      if (replaced.isErr()) return errorReply(invalid(read.where[replaced.error.line - 1] ?? 'body', replaced.error.message));
+      if (replaced.isErr()) {
+        const where = read.where[replaced.error.line - 1] ?? 'body';
+        // A line of another org's till keeps its documented code (ORG-3): the import never re-attributes it.
+        if (replaced.error.code === 91021) return errorReply({ code: 91021, message: `${ERROR_MESSAGES[91021]} ${where}: ${replaced.error.message}` });
+        return errorReply(invalid(where, replaced.error.message));
+      }
       const graph = replaced.value;
       return okReply({ success: true, org: ctx.org.org.id, entries: read.entries.length, eventCount: graph.eventCount, customers: graph.customerCount, warnings: [] });
     },
