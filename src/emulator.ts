@@ -2,6 +2,7 @@
 // that want it in-process, plus the HTTP-level schemas so that embedding services validate the same input.
 export type { Emulator, EmulatorOptions, EmulatorRequest, EmulatorResponse } from './emulator/runtime/emulator';
 export { createEmulator, startServer, systemClock, steppingClock } from './emulator/runtime/emulator';
+export { DataDirectoryInUse, LOCK_FILE } from './emulator/runtime/data-lock';
 export type { Clock } from './emulator/http/app';
 export { MAX_BODY_BYTES } from './emulator/http/app';
 export type { ApiError, ErrorBody, Reply } from './emulator/http/reply';

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { defineOrg, DEFAULT_ORG_CONFIG, type CustomerGraph, type Org, type OrgConfig } from '../../index';
 import { buildApp, type Clock } from '../http/app';
 import { TillDirectory } from '../http/auth';
+import { DataLock } from './data-lock';
 import { OrgRuntime } from './org-runtime';
 import { ROUTES } from '../routes/index';
 import type { ApiRoute } from '../routes/types';
@@ -23,7 +24,10 @@ export function steppingClock(start: string, stepSeconds = 1): Clock {
 export interface EmulatorOptions {
   /** Org configurations (validated with `defineOrg`) or built orgs; default: the default org alone. */
   readonly orgs?: readonly (OrgConfig | Org)[];
-  /** Keep each org's event log in `DIR/<orgId>.events.jsonl` and replay it now; default: memory only (EMU-8). */
+  /**
+   * Keep each org's event log in `DIR/<orgId>.events.jsonl` and replay it now; default: memory only (EMU-8).
+   * The directory is locked for this emulator until `close` (EMU-19).
+   */
   readonly dataDir?: string;
   /** The time of each request; default: the wall clock. */
   readonly clock?: Clock;
@@ -105,25 +109,23 @@ function queryString(query: Readonly<Record<string, string | number | boolean>> 
 
 /**
  * Builds an emulator, the main export of the `customer-graph/emulator` subpath (EMU-17): validates the orgs, opens and replays their event logs when `dataDir` is given, and
- * prepares the HTTP app. Throws (at startup only) for a bad org configuration or a corrupt event log.
+ * prepares the HTTP app. Throws (at startup only) for a bad org configuration a corrupt event log, or a data directory another emulator holds (`DataDirectoryInUse`, EMU-19).
  */
 export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const orgs = buildOrgs(options.orgs ?? [DEFAULT_ORG_CONFIG]);
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // One owner per data directory, taken before any log is opened and held until close (EMU-19).
+  const lock = options.dataDir === undefined ? undefined : await DataLock.acquire(options.dataDir);
   const runtimes: OrgRuntime[] = [];
+  let directory: TillDirectory;
   try {
     for (const org of orgs) {
       runtimes.push(options.dataDir === undefined ? OrgRuntime.inMemory(org) : await OrgRuntime.durable(org, options.dataDir, warn));
     }
-  } catch (error) {
-    await Promise.all(runtimes.map((r) => r.close()));
-    throw error;
-  }
-  let directory: TillDirectory;
-  try {
     directory = new TillDirectory(runtimes);
   } catch (error) {
     await Promise.all(runtimes.map((r) => r.close()));
+    await lock?.release();
     throw error;
   }
   const byId = new Map(runtimes.map((r) => [r.org.id, r]));
@@ -184,6 +186,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       closed = true;
       await app.close();
       await Promise.all(runtimes.map((r) => r.close()));
+      await lock?.release();
     },
   };
 }
