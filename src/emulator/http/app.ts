@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Principal, TillDirectory } from './auth';
-import { errorReply, INTERNAL_ERROR, invalid, storageErrorOf, type Reply } from './reply';
+import { errorReply, fileSystemErrorOf, INTERNAL_ERROR, invalid, storageErrorOf, type Reply } from './reply';
 import type { ApiRoute, RouteContext } from '../routes/types';
 import type { RawQuery } from './params';
 
@@ -164,7 +164,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
             return { answer: await route.handle(ctx), kept: org.kept };
           } catch (error) {
             onError(error, `${route.method} ${route.url}`);
-            return { answer: errorReply(INTERNAL_ERROR), kept: org.kept };
+            return { answer: errorReply(fileSystemErrorOf(error) ?? INTERNAL_ERROR), kept: org.kept };
           }
         });
         // The answer leaves once every write it may show is in the log (EMU-8, group commit).

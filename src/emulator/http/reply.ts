@@ -115,3 +115,14 @@ export function storageErrorOf(error: unknown): ApiError {
   }
   return STORAGE_ERROR;
 }
+
+/**
+ * The storage answer for an exception a handler met, if it came from the file system (a reset or an import
+ * whose new log could not be written: nothing changed); undefined for any other exception (EMU-8).
+ */
+export function fileSystemErrorOf(error: unknown): ApiError | undefined {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 8; e = e.cause, depth++) {
+    if (typeof (e as { syscall?: unknown }).syscall === 'string') return storageErrorOf(error);
+  }
+  return undefined;
+}

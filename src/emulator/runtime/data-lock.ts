@@ -2,7 +2,7 @@
 // writes the directory's logs. Two writers of one log would hand out the same ids and lose each other's
 // acknowledged writes, so a second server refuses to start; a lock left by a killed process is taken over.
 import { readFileSync, unlinkSync } from 'node:fs';
-import { link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 /** The lock file's name inside a data directory. */
@@ -126,6 +126,10 @@ export class DataLock {
       await unlink(tmp).catch(() => undefined);
     }
     held.add(key);
+    // What a starter killed mid-acquire left: its unlinked token or a stale lock moved aside.
+    for (const name of await readdir(dir)) {
+      if (name.startsWith(`${LOCK_FILE}.`) && (name.endsWith('.tmp') || name.endsWith('.stale'))) await unlink(join(dir, name)).catch(() => undefined);
+    }
     return new DataLock(key, path, token);
   }
 

@@ -1,6 +1,6 @@
 // The durable event log of one org: `DIR/<orgId>.events.jsonl`, one JSON line per accepted command with
 // all of its events, appended and flushed to disk before the response is sent (EMU-8).
-import { mkdir, open, rename, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { formatLogLine, type LogEntry } from './log-format';
@@ -72,6 +72,8 @@ export class EventLog implements EntryLog {
   static async open(dir: string, orgId: string, warn: (message: string) => void, onEntry: (entry: LogEntry, line: number) => void): Promise<EventLog> {
     await mkdir(dir, { recursive: true });
     const path = logPath(dir, orgId);
+    // A kill during a reset or an import leaves its new content unrenamed: the log itself is the truth.
+    await unlink(`${path}.tmp`).catch(() => undefined);
     const handle = await open(path, 'a+');
     await syncDirectory(dir);
     try {
@@ -148,14 +150,20 @@ export class EventLog implements EntryLog {
   async replace(entries: readonly LogEntry[]): Promise<void> {
     const tmp = `${this.path}.tmp`;
     const text = entries.map(formatLogLine).join('');
-    const out = await open(tmp, 'w');
     try {
-      await out.writeFile(text, 'utf8');
-      await out.datasync();
-    } finally {
-      await out.close();
+      const out = await open(tmp, 'w');
+      try {
+        await out.writeFile(text, 'utf8');
+        await out.datasync();
+      } finally {
+        await out.close();
+      }
+      await rename(tmp, this.path);
+    } catch (error) {
+      // The log is as it was: nothing of the new content may stay behind.
+      await unlink(tmp).catch(() => undefined);
+      throw error;
     }
-    await rename(tmp, this.path);
     await syncDirectory(dirname(this.path));
     await this.handle.close();
     this.handle = await open(this.path, 'a+');
