@@ -2,6 +2,7 @@
 // accident, is the API's standard JSON body (EMU-2), bodies are JSON whatever their content type, `__proto__`
 // and `constructor` keys stay data (ARC-4), bodies over 1 MiB are 413 (EMU-7), and no stack ever leaves the
 // process (EMU-5).
+import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Principal, TillDirectory } from './auth';
@@ -67,9 +68,42 @@ function frameworkReply(error: FastifyError | BodyError, bodyLimit: number): Rep
   const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) return tooLarge(bodyLimit);
   if (status === 400) return errorReply(invalid('request', error.message));
-  if (status >= 400 && status < 500) return errorReply({ code: status, message: error.message });
+  // The code is the HTTP status for the framework's own refusals (414 a too-long path segment), EMU-2.
+  if (status >= 400 && status < 500) return errorReply({ code: status, status, message: error.message });
   return undefined;
 }
+
+/** Node's own refusals before a request exists, by the parser's error code: the status and what was wrong. */
+function clientErrorAnswer(error: NodeJS.ErrnoException): { readonly status: number; readonly message: string } {
+  switch (error.code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return { status: 431, message: 'Request header fields too large (the request line and headers together may be at most 16 KiB).' };
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+    case 'HPE_HEADER_TIMEOUT':
+      return { status: 408, message: 'Request timeout: the request was not received in time.' };
+    default:
+      // HPE_INVALID_METHOD, HPE_INVALID_URL (a NUL or space in the path), HPE_INVALID_VERSION, HPE_INVALID_HEADER_TOKEN, …
+      return { status: 400, message: `Malformed HTTP request (${error.code ?? 'unreadable'}): the request line and headers must be HTTP/1.1 as RFC 9112 writes them.` };
+  }
+}
+
+/**
+ * Answers a request Node's parser refused (it never reaches fastify) with the standard error body, the
+ * code equal to the status (EMU-2); a socket that can no longer be written is closed.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const { status, message } = clientErrorAnswer(error);
+  const body = JSON.stringify(errorReply({ code: status, status, message }).body);
+  const reason = status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request';
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
+/** The answer to a request that arrives while the server is stopping (EMU-2). */
+export const STOPPING = errorReply({ code: 503, status: 503, message: 'The emulator is stopping: send the request to a running server.' }, { connection: 'close' });
 
 /** Builds the fastify app that serves the routes: every answer the standard body, no stack ever sent, an unexpected exception a generic 500 (EMU-2, EMU-5). It is not listening yet. */
 export function buildApp(options: AppOptions): FastifyInstance {
@@ -83,8 +117,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
     onProtoPoisoning: 'ignore',
     onConstructorPoisoning: 'ignore',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
-    return503OnClosing: true,
+    // fastify's own 503 while closing is not the standard body: the onRequest hook below answers instead.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
+    clientErrorHandler: answerClientError,
     frameworkErrors: (error, _request, reply) => {
       send(reply, frameworkReply(error, MAX_BODY_BYTES) ?? errorReply(invalid('request', 'malformed request')));
     },
@@ -122,6 +158,19 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.setNotFoundHandler((request, reply) =>
     send(reply, errorReply({ code: 404, message: `No such endpoint: ${request.method} ${request.url.split('?')[0] ?? ''}` })),
   );
+
+  let stopping = false;
+  app.addHook('preClose', (done) => {
+    stopping = true;
+    done();
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    if (stopping) {
+      send(reply, STOPPING);
+      return;
+    }
+    done();
+  });
 
   app.addHook('onResponse', (request, reply, done) => {
     const who = principals.get(request);

@@ -2,7 +2,7 @@
 // requests in-process and close. The CLI (src/cli.ts) and test suites both build on `createEmulator`.
 import type { AddressInfo } from 'node:net';
 import { defineOrg, DEFAULT_ORG_CONFIG, type CustomerGraph, type Org, type OrgConfig } from '../../index';
-import { buildApp, type Clock } from '../http/app';
+import { buildApp, STOPPING, type Clock } from '../http/app';
 import { TillDirectory } from '../http/auth';
 import { DataLock } from './data-lock';
 import { OrgRuntime } from './org-runtime';
@@ -149,6 +149,8 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       return url;
     },
     async request(req) {
+      // Once closing, the app takes nothing more: the answer a socket would get (EMU-2).
+      if (closed) return { status: STOPPING.status, headers: { 'content-type': 'application/json; charset=utf-8', ...STOPPING.headers }, body: STOPPING.body };
       const headers: Record<string, string> = { ...(req.headers ?? {}) };
       if (req.till !== undefined && headers['authorization'] === undefined) {
         const auth = directory.headerFor(req.till);
