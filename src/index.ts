@@ -76,7 +76,7 @@ export type { Paged, TillView } from './queries/query';
 export type { V11Query, V11Response, V11Customer, V11Status, V11Option } from './queries/v11';
 export { lookup } from './queries/lookup';
 export { getCustomer, EMBEDS } from './queries/get-customer';
-export { search, MAX_SEARCH_LIMIT } from './queries/search';
+export { search, MAX_SEARCH_LIMIT, SEARCH_WINDOW } from './queries/search';
 export { loyaltyDetails, getSubscriptions } from './queries/loyalty-details';
 export { pointsTransfers } from './queries/transfers';
 export { customerCoupons } from './queries/coupons';

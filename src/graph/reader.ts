@@ -8,7 +8,7 @@ import type { Identifier } from '../records/profile';
 import { chainEnd, customerById, customerIds, IDENTIFIER_TABLE, readerSlot, SEARCH, versionOf, type CustomerGraph } from './graph';
 import { historyOf, type HistoryEntry } from './history';
 import { accountNumber, accountNumbers, decodeHolders, holderOf, holdingIn, type Holders } from './identifier-index';
-import { scanPrefix, type SearchIndex } from './search-index';
+import { prefixCustomers, type SearchIndex } from './search-index';
 import { readKey, readTables } from './store';
 
 function holdersAt(graph: CustomerGraph, identifier: Identifier): Holders | undefined {
@@ -45,12 +45,12 @@ export interface QueryReader extends GraphReader {
   history(id: CustomerId): HistoryEntry[];
   /** The first live customer to have taken an identifier value, in any source account (LKP-1). */
   firstHolder(identifier: Identifier): CustomerId | undefined;
-  /** The search index's posting keys for a query's prefix, in key order (SRCH-1). */
-  searchKeys(prefix: string): string[];
+  /** The customers matching a query's prefix, in the order of their first posting, at most `max` (SRCH-1). */
+  searchCustomers(prefix: string, max: number): CustomerId[];
 }
 
-function scanSearchIndex(tables: readonly unknown[], prefix: string): string[] {
-  return scanPrefix(tables[SEARCH] as SearchIndex, prefix);
+function scanSearchIndex(tables: readonly unknown[], query: { readonly prefix: string; readonly max: number }): CustomerId[] {
+  return prefixCustomers(tables[SEARCH] as SearchIndex, query.prefix, query.max);
 }
 
 // One small object per graph, its methods on the prototype (an object of closures cost more than the
@@ -94,8 +94,8 @@ class Reader implements QueryReader {
     return firstHolder(this.graph, identifier);
   }
 
-  searchKeys(prefix: string): string[] {
-    return readTables(versionOf(this.graph), scanSearchIndex, prefix);
+  searchCustomers(prefix: string, max: number): CustomerId[] {
+    return readTables(versionOf(this.graph), scanSearchIndex, { prefix, max });
   }
 }
 

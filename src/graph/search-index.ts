@@ -110,13 +110,26 @@ function addProfile(
   for (const i of p.identifiers) if (i.value !== '') out.push(postingKey(id, i.type, i.value, p.source, p.accountId));
 }
 
-/** Every posting key whose term starts with the query's term, in key order. */
-export function scanPrefix(index: SearchIndex, prefix: string): string[] {
+/**
+ * The customers whose terms start with the query's term, in the order of their first posting: at most
+ * `max`, so that a search visits the postings of at most `max` customers whatever the graph holds (SRCH-1).
+ */
+export function prefixCustomers(index: SearchIndex, prefix: string, max: number): CustomerId[] {
   const low = searchTerm(prefix);
-  const out: string[] = [];
+  const seen = new Set<CustomerId>();
   for (const k of index.keys(low)) {
     if (!k.startsWith(low)) break;
-    out.push(k);
+    const id = postingCustomer(k);
+    if (seen.has(id)) continue;
+    if (seen.size >= max) break;
+    seen.add(id);
   }
-  return out;
+  return [...seen];
+}
+
+/** A customer's postings whose terms start with the query's term, in the index's order: its matched values (SRCH-2). */
+export function matchingPostings(customer: Customer, prefix: string): SearchPosting[] {
+  const low = searchTerm(prefix);
+  // The index is a set: a value held twice (a conflicting profile with its main profile's name) is one posting.
+  return [...new Set(postingKeysOf(customer).filter((k) => k.startsWith(low)))].sort(compareKeys).map(decodePosting);
 }

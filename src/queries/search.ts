@@ -1,23 +1,34 @@
 import { ok, type Result } from 'neverthrow';
 import { z } from 'zod';
-import type { CustomerId } from '../kernel/ids';
 import { record } from '../kernel/parse';
 import type { DomainError } from '../kernel/refusals';
 import type { DomainWarning } from '../kernel/warnings';
 import type { Source } from '../org/sources';
 import type { CustomerGraph } from '../graph/graph';
-import { decodePosting, postingCustomer, type SearchPosting } from '../graph/search-index';
+import type { CustomerId } from '../kernel/ids';
+import { matchingPostings } from '../graph/search-index';
 import type { QueryReader } from '../graph/reader';
 import { runQuery } from './query';
 
 /** The largest page a search returns; a larger `limit` is refused (SRCH-3). */
 export const MAX_SEARCH_LIMIT = 100;
 
-/** The query of Fetch Customers (SRCH-1, SRCH-3): `q` non-empty, `limit` 1 to 100, `offset` 0 or more. */
+/**
+ * How many matching customers a search counts at most (SRCH-2, SRCH-3): `total` is exact up to it and
+ * reads this many above it, and a page may not end past it, so that one search visits a bounded part of
+ * the index whatever the org holds (Elasticsearch's `max_result_window` and `track_total_hits` make the
+ * same bound).
+ */
+export const SEARCH_WINDOW = 10_000;
+
+/** The query of Fetch Customers (SRCH-1, SRCH-3): `q` non-empty, `limit` 1 to 100, `offset` 0 or more, `offset + limit` at most `SEARCH_WINDOW`. */
 export const searchQuerySchema = record({
   q: z.string().trim().min(1).max(256),
   limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
-  offset: z.number().int().min(0).max(1_000_000).optional(),
+  offset: z.number().int().min(0).optional(),
+}).refine((query) => (query.offset ?? 0) + (query.limit ?? 10) <= SEARCH_WINDOW, {
+  path: ['offset'],
+  message: `offset + limit may be at most ${SEARCH_WINDOW}: search counts that many matches at most; narrow q to reach the others`,
 });
 
 /** The query of Fetch Customers (SRCH-1). */
@@ -54,7 +65,7 @@ export interface SearchResponse {
 /**
  * Fetch Customers (SRCH-1..SRCH-3): live customers whose first name, last name or any identifier value in
  * any source starts with `q`, case-insensitively; ordered by the matching term, then by id; `total`
- * counts customers, not matches.
+ * counts customers, not matches, up to `SEARCH_WINDOW`.
  */
 export function search(graph: CustomerGraph, query: SearchQuery): Result<SearchResponse, DomainError> {
   return runQuery(graph, query, searchQuerySchema, answerSearch);
@@ -63,27 +74,17 @@ export function search(graph: CustomerGraph, query: SearchQuery): Result<SearchR
 // A module function, not a closure made per call: V8 keeps optimized code only while a function that
 // uses it lives, and closures made per call all die at a full GC, their code with them.
 function answerSearch(reader: QueryReader, { q, limit = 10, offset = 0 }: z.output<typeof searchQuerySchema>): Result<SearchResponse, DomainError> {
-  // Every match is counted for `total`, but postings are kept only for the page being returned.
-  const seen = new Set<CustomerId>();
-  const page = new Map<CustomerId, SearchPosting[]>();
-  for (const key of reader.searchKeys(q)) {
-    const id = postingCustomer(key);
-    if (seen.has(id)) {
-      page.get(id)?.push(decodePosting(key));
-      continue;
-    }
-    if (seen.size >= offset && seen.size < offset + limit) page.set(id, [decodePosting(key)]);
-    seen.add(id);
-  }
+  // Matches are counted up to the window, which holds every page; only the page's customers are read.
+  const ids = reader.searchCustomers(q, SEARCH_WINDOW);
   const data: SearchHit[] = [];
-  for (const [id, postings] of page) {
+  for (const id of ids.slice(offset, offset + limit)) {
     const customer = reader.customer(id);
     if (customer === undefined) continue;
     data.push({
       userId: id,
-      matchedIdentifiers: postings.map((p) => ({ idType: p.idType, idValue: p.idValue, source: p.source, accountId: p.accountId })),
+      matchedIdentifiers: matchingPostings(customer, q).map((p) => ({ idType: p.idType, idValue: p.idValue, source: p.source, accountId: p.accountId })),
       profiles: customer.profiles.map((p) => ({ source: p.source, accountId: p.accountId, firstName: p.firstName, lastName: p.lastName })),
     });
   }
-  return ok({ pagination: { limit, offset, total: seen.size }, data, warnings: [], errors: [] });
+  return ok({ pagination: { limit, offset, total: ids.length }, data, warnings: [], errors: [] });
 }

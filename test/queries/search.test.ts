@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { search, type CustomerId, type SearchResponse } from '../../src/index';
+import { executeAll, search, SEARCH_WINDOW, type CustomerId, type SearchResponse } from '../../src/index';
 import { build, changeCmd, registerCmd } from '../support/given';
 import { codeOf, FIRST, mergeCmd, must, SECOND, THIRD } from '../support/scenario';
 
@@ -178,6 +178,45 @@ describe('SRCH-2: the answer has pagination and, per customer, userId, matchedId
       expect(response.data).toEqual([]);
       expect(response.pagination).toEqual({ limit: 10, offset: 10, total: 5 });
     });
+  });
+});
+
+describe('SRCH-2, SRCH-3: a search counts at most SEARCH_WINDOW matching customers', () => {
+  // One more Tom than the window holds; the first one's email is tz@…, whose posting sorts after every 'tom'.
+  const crowd = () => {
+    const email = (n: number): string => (n === 0 ? 'tz@example.com' : `x${n}@example.com`);
+    const many = Array.from({ length: SEARCH_WINDOW + 1 }, (_, n) => registerCmd([{ type: 'email', value: email(n) }], { firstName: 'Tom', lastName: `N${n}` }));
+    const { graph } = build([]);
+    return executeAll(graph, many)._unsafeUnwrap().graph;
+  };
+
+  it('SRCH-2: past the window, total reads SEARCH_WINDOW; the last page of the window is full and the pages before it are disjoint', () => {
+    const graph = crowd();
+    expect(must(search(graph, { q: 'tom' })).pagination.total).toBe(SEARCH_WINDOW);
+    const last = must(search(graph, { q: 'tom', offset: SEARCH_WINDOW - 100, limit: 100 }));
+    expect(last.data).toHaveLength(100);
+    expect(last.pagination.total).toBe(SEARCH_WINDOW);
+    // Ordered by term, then id: the window holds the first SEARCH_WINDOW customers of the order.
+    expect(last.data.at(-1)?.userId).toBe(SEARCH_WINDOW);
+  });
+
+  it('SRCH-3: a page that would end past the window is 400 naming offset; one that ends on it is answered', () => {
+    const graph = crowd();
+    expect(codeOf(search(graph, { q: 'tom', offset: SEARCH_WINDOW - 9 }))).toBe(400);
+    expect(codeOf(search(graph, { q: 'tom', offset: SEARCH_WINDOW - 1, limit: 2 }))).toBe(400);
+    expect(search(graph, { q: 'tom', offset: SEARCH_WINDOW }).isErr() && search(graph, { q: 'tom', offset: SEARCH_WINDOW })._unsafeUnwrapErr().message).toContain('offset');
+    expect(must(search(graph, { q: 'tom', offset: SEARCH_WINDOW - 10 })).data).toHaveLength(10);
+  });
+
+  it('SRCH-2: a customer on the page lists every value that matched, even those the scan of the window never reached', () => {
+    const graph = crowd();
+    // q 't': customer 1's 'tom' comes first, then 10,000 other Toms fill the window, and its 'tz@…' comes after them.
+    const hit = must(search(graph, { q: 't', limit: 1 })).data[0];
+    expect(hit?.userId).toBe(1);
+    expect(hit?.matchedIdentifiers).toEqual([
+      { idType: 'firstName', idValue: 'Tom', source: 'INSTORE', accountId: '' },
+      { idType: 'email', idValue: 'tz@example.com', source: 'INSTORE', accountId: '' },
+    ]);
   });
 });
 
