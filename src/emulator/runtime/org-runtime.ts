@@ -90,6 +90,11 @@ export class StorageFailure extends Error {
 
 const ignore = (): void => undefined;
 
+/** Resolves after the event loop has served what was waiting (I/O callbacks, other orgs' requests). */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /**
  * One org's state. Every request to the org runs through `serial`, a promise chain, so requests apply one
  * at a time in arrival order (EMU-10). Writes are group-committed (EMU-8): a command is decided on the
@@ -184,11 +189,13 @@ export class OrgRuntime {
   }
 
   /**
-   * Runs `task` after every task queued before it, and before any queued after it (EMU-10). A failing
-   * task does not break the chain.
+   * Runs `task` after every task queued before it, and before any queued after it (EMU-10), in a turn of
+   * the event loop of its own. A failing task does not break the chain.
    */
   serial<T>(task: () => Promise<T> | T): Promise<T> {
-    const run = this.tail.then(task, task);
+    // Each task waits for a turn of the event loop first: queued tasks never run back to back in one
+    // turn, so that other orgs' requests and the log's I/O are served between them (fair sharing).
+    const run = this.tail.then(nextTurn, nextTurn).then(task);
     this.tail = run.catch(ignore);
     return run;
   }
