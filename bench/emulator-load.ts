@@ -18,9 +18,8 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { defaultOrg, emptyGraph, execute, type CustomerGraph } from '../src/index';
-import { formatLogLine, LOG_FORMAT_VERSION } from '../src/emulator/runtime/log-format';
-import { customerAt, freshRegisterCommand, lookupQueryOf, registerCommandOf } from './data';
+import { customerAt, freshRegisterCommand, lookupQueryOf } from './data';
+import { buildPreload, type Preload } from './preload';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TILL = 'demo.till';
@@ -139,32 +138,6 @@ function readOptions(argv: readonly string[]): Options {
     waitQuiet: int(values['wait-quiet'], 60, 'wait-quiet'),
     rounds: Math.max(1, int(values.rounds, 3, 'rounds')),
   };
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Preload: the generated customers as an event log, built with the library itself
-
-interface Preload {
-  /** The event log, one line per register, as PUT /_emulator/events takes it. */
-  readonly ndjson: string;
-  /** The id each generated customer got, by index. */
-  readonly ids: Int32Array;
-}
-
-function buildPreload(customers: number): Preload {
-  let graph: CustomerGraph = emptyGraph(defaultOrg())._unsafeUnwrap();
-  const lines: string[] = [];
-  const ids = new Int32Array(customers);
-  for (let i = 0; i < customers; i++) {
-    const command = registerCommandOf(customerAt(i));
-    const done = execute(graph, command);
-    if (done.isErr()) throw new Error(`preload: customer ${i} was refused: ${done.error.code} ${done.error.message}`);
-    graph = done.value.graph;
-    ids[i] = done.value.response.createdId;
-    // The log's own writer, so that the preload follows the format the import reads (EMU-8).
-    lines.push(formatLogLine({ v: LOG_FORMAT_VERSION, n: i + 1, at: command.meta.at, till: command.meta.till, command: command.kind, events: done.value.events }));
-  }
-  return { ndjson: lines.join(''), ids };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -2,8 +2,27 @@
 // request that arrives for another org meanwhile (a timer here, a socket in the server) is served between
 // them instead of after the whole queue.
 import { describe, expect, it } from 'vitest';
-import { defaultOrg, defineOrg } from '../../src/index';
-import { OrgRuntime } from '../../src/emulator/runtime/org-runtime';
+import { defaultOrg, defineOrg, emptyGraph, execute, type RegisterCommand } from '../../src/index';
+import { LOG_FORMAT_VERSION, type LogEntry } from '../../src/emulator/runtime/log-format';
+import { IMPORT_CHUNK_LINES, OrgRuntime } from '../../src/emulator/runtime/org-runtime';
+
+/** The log of `n` registrations in the default org, as an import brings it. */
+function registrations(n: number): LogEntry[] {
+  let graph = emptyGraph(defaultOrg())._unsafeUnwrap();
+  const entries: LogEntry[] = [];
+  for (let i = 0; i < n; i++) {
+    const command: RegisterCommand = {
+      kind: 'register',
+      source: 'INSTORE',
+      body: { loyaltyInfo: { loyaltyType: 'loyalty' }, profiles: [{ firstName: `C${i}`, identifiers: [{ type: 'email', value: `c${i}@example.com` }] }] },
+      meta: { at: '2024-05-01T10:00:00Z', till: 'demo.till' },
+    };
+    const done = execute(graph, command)._unsafeUnwrap();
+    graph = done.graph;
+    entries.push({ v: LOG_FORMAT_VERSION, n: i + 1, at: command.meta.at, till: command.meta.till, command: command.kind, events: done.events });
+  }
+  return entries;
+}
 
 function busy(ms: number): void {
   const end = performance.now() + ms;
@@ -35,5 +54,21 @@ describe('EMU-10: one org\'s queue does not hold the process', () => {
     expect(at).toBeLessThan(5);
     // The org's own order is kept (EMU-10).
     expect(done.filter((d) => d !== 'b')).toEqual(Array.from({ length: 40 }, (_, i) => `a${i}`));
+  });
+
+  it(`EMU-10: an import is folded ${IMPORT_CHUNK_LINES} lines at a time: another org's request that arrives meanwhile is answered before the import ends`, async () => {
+    const a = OrgRuntime.inMemory(defaultOrg());
+    const b = OrgRuntime.inMemory(defineOrg({ id: 'b', tills: [{ code: 'b.till', password: 'b' }] })._unsafeUnwrap());
+    const entries = registrations(IMPORT_CHUNK_LINES * 8);
+    const order: string[] = [];
+    const imported = a.serial(async () => {
+      const r = await a.replaceLog(entries);
+      order.push('import');
+      return r;
+    });
+    await new Promise<void>((resolve) => setTimeout(() => void b.serial(() => order.push('b')).then(() => resolve()), 0));
+    expect((await imported).isOk()).toBe(true);
+    expect(order).toEqual(['b', 'import']);
+    expect(a.graph.customerCount).toBe(entries.length);
   });
 });

@@ -5,6 +5,7 @@ import { errorReply, invalid, okReply, type ApiError, type Reply } from '../http
 import { parseInput } from '../http/params';
 import { mergeSetupBodySchema } from '../http/setup-schemas';
 import { isLogEntry, otherFormat, otherFormatOf, parseLogLine, type LogEntry } from '../runtime/log-format';
+import { nextTurn } from '../runtime/turns';
 import { commitCommand, replyOf, type ApiRoute } from './types';
 
 /** Event-log imports may be larger than the API's 1 MiB bodies. */
@@ -13,11 +14,15 @@ export const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
 /** The entries of an import, each with where it stands in the body, for the 400 that names it. */
 type ImportRead = { ok: true; entries: LogEntry[]; where: string[] } | { ok: false; error: ApiError };
 
-function readImport(body: unknown): ImportRead {
+/** How many lines of an import are read between two turns of the event loop. */
+const READ_CHUNK_LINES = 1024;
+
+async function readImport(body: unknown): Promise<ImportRead> {
   if (typeof body === 'string') {
     const entries: LogEntry[] = [];
     const where: string[] = [];
     for (const [i, line] of body.split('\n').entries()) {
+      if (i % READ_CHUNK_LINES === READ_CHUNK_LINES - 1) await nextTurn();
       if (line.trim() === '') continue;
       const entry = parseLogLine(line);
       if (entry === undefined) return { ok: false, error: invalid(`body.line ${i + 1}`, otherFormat(line) ?? 'not a valid event-log line') };
@@ -88,7 +93,7 @@ export const setupRoutes: readonly ApiRoute[] = [
     summary: 'Emulator: import an event log',
     bodyLimit: IMPORT_BODY_LIMIT,
     async handle(ctx) {
-      const read = readImport(ctx.body);
+      const read = await readImport(ctx.body);
       if (!read.ok) return errorReply(read.error);
       const replaced = await ctx.org.replaceLog(read.entries);
       if (replaced.isErr()) {

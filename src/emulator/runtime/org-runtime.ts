@@ -6,6 +6,7 @@ import { emptyGraph, evolveAll, execute, type Command, type CustomerGraph, type 
 import { EventLog, EventLogError, type EntryLog } from './event-log';
 import { LOG_FORMAT_VERSION, type LogEntry } from './log-format';
 import { MemoryLog } from './memory-log';
+import { nextTurn } from './turns';
 
 /** Why a log does not replay: the line, the documented code and the library's reason (EMU-9). */
 export interface LogMisfit {
@@ -42,6 +43,9 @@ export function foldEntry(graph: CustomerGraph, entry: LogEntry, line: number): 
   if (!graph.org.tills.has(entry.till)) return err({ line, code: 91021, message: `the line was written by till ${entry.till}, which is not one of org ${graph.org.id}'s` });
   return evolveAll(graph, entry.events).mapErr((error: DomainError) => misfitOfLine(line, error));
 }
+
+/** How many lines of an import are folded between two turns of the event loop (a few milliseconds' work). */
+export const IMPORT_CHUNK_LINES = 256;
 
 /** How many log lines start-up folds in one batch (`evolveAll` writes a batch in place). */
 export const REPLAY_BATCH_LINES = 4096;
@@ -90,10 +94,6 @@ export class StorageFailure extends Error {
 
 const ignore = (): void => undefined;
 
-/** Resolves after the event loop has served what was waiting (I/O callbacks, other orgs' requests). */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
 
 /**
  * One org's state. Every request to the org runs through `serial`, a promise chain, so requests apply one
@@ -277,14 +277,21 @@ export class OrgRuntime {
    * inside `serial`. A log that does not replay is refused, naming the line, and nothing changes.
    */
   async replaceLog(entries: readonly LogEntry[]): Promise<Result<CustomerGraph, LogMisfit>> {
-    const graph = replay(this.org, entries);
-    if (graph.isErr()) return graph;
+    // Folded a chunk at a time, each in a turn of the event loop of its own (fair sharing): a large
+    // import does not hold the other orgs' requests for the whole of its replay.
+    let folded = emptyOf(this.org);
+    for (let start = 0; start < entries.length; start += IMPORT_CHUNK_LINES) {
+      const next = foldEntries(folded, entries.slice(start, start + IMPORT_CHUNK_LINES), start + 1);
+      if (next.isErr()) return next;
+      folded = next.value;
+      await nextTurn();
+    }
     await this.lastKept.catch(ignore);
     await this.log.replace(entries);
-    this.current = graph.value;
-    this.keptGraph = graph.value;
+    this.current = folded;
+    this.keptGraph = folded;
     this.nextLine = this.log.nextNumber;
-    return ok(graph.value);
+    return ok(folded);
   }
 
   async close(): Promise<void> {
