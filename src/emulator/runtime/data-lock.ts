@@ -84,7 +84,7 @@ export class DataLock {
 
   /**
    * Takes the lock of `dir` (creating the directory): refused with `DataDirectoryInUse` while another live
-   * process, or another emulator of this one, holds it; a lock whose process is gone is taken over.
+   * process, or another emulator of this one, holds it; a lock whose process is gone is taken over (EMU-19).
    */
   static async acquire(dir: string): Promise<DataLock> {
     const key = resolve(dir);
