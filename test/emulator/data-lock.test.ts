@@ -1,23 +1,15 @@
 // One owner per data directory (EMU-19): a second server on a --data directory refuses to start, naming the
 // pid that holds it; a lock left by a process that is gone is taken over; closing gives the directory back.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEmulator, DataDirectoryInUse, LOCK_FILE } from '../../src/emulator';
 import { spawnCli, startServe, stop } from './support/cli';
 import { call, registerBody } from './support/http';
+import { tempDirs } from './support/temp';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'customer-graph-lock-'));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('lock');
 
 /** The pid of a process that has exited. */
 function deadPid(): number {

@@ -1,10 +1,9 @@
 // Durable state with --data DIR (EMU-8) and torn last lines (EMU-9), with the real command as a child
 // process: killed with SIGKILL in the middle of a burst of writes and restarted, it has every change it
 // acknowledged.
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_ORG_CONFIG, defaultOrg, defineOrg, emptyGraph, evolveAll, execute, graphSnapshot, type RegisterCommand } from '../../src/index';
 import { createEmulator, readLogText } from '../../src/emulator';
 import { READ_CHUNK_BYTES } from '../../src/emulator/runtime/event-log';
@@ -13,17 +12,9 @@ import { LogReader, readLogBytes } from '../../src/emulator/runtime/log-reader';
 import { OrgRuntime } from '../../src/emulator/runtime/org-runtime';
 import { spawnCli, startServe, stop } from './support/cli';
 import { call, registerBody } from './support/http';
+import { tempDirs } from './support/temp';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'customer-graph-data-'));
-  dirs.push(dir);
-  return dir;
-}
-
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('data');
 
 describe('EMU-8: with --data, every acknowledged change survives a SIGKILL', () => {
   it('EMU-8: killed with SIGKILL mid-burst and restarted, it has every change it acknowledged', async () => {

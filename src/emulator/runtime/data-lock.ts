@@ -2,8 +2,9 @@
 // writes the directory's logs. Two writers of one log would hand out the same ids and lose each other's
 // acknowledged writes, so a second server refuses to start; a lock left by a killed process is taken over.
 import { readFileSync, unlinkSync } from 'node:fs';
-import { link, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { writeFlushed } from './files';
 
 /** The lock file's name inside a data directory. */
 export const LOCK_FILE = 'customer-graph.lock';
@@ -93,13 +94,7 @@ export class DataLock {
     const token = `${JSON.stringify({ pid: process.pid, started: startOf(process.pid) })}\n`;
     if (held.has(key)) throw new DataDirectoryInUse(dir, process.pid);
     const tmp = `${path}.${process.pid}.tmp`;
-    const out = await open(tmp, 'w');
-    try {
-      await out.writeFile(token, 'utf8');
-      await out.datasync();
-    } finally {
-      await out.close();
-    }
+    await writeFlushed(tmp, token);
     try {
       for (let attempt = 0; ; attempt++) {
         try {

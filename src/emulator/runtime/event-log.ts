@@ -3,6 +3,7 @@
 import { mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { syncDirectory, writeFlushed } from './files';
 import { formatLogLine, type LogEntry } from './log-format';
 import { LogReader } from './log-reader';
 
@@ -150,14 +151,8 @@ export class EventLog implements EntryLog {
   async replace(entries: readonly LogEntry[]): Promise<void> {
     const tmp = `${this.path}.tmp`;
     const text = entries.map(formatLogLine).join('');
+    await writeFlushed(tmp, text);
     try {
-      const out = await open(tmp, 'w');
-      try {
-        await out.writeFile(text, 'utf8');
-        await out.datasync();
-      } finally {
-        await out.close();
-      }
       await rename(tmp, this.path);
     } catch (error) {
       // The log is as it was: nothing of the new content may stay behind.
@@ -184,20 +179,6 @@ export class EventLog implements EntryLog {
 
   async close(): Promise<void> {
     await this.handle.close();
-  }
-}
-
-/** Flushes a directory's entries (a new or renamed file), where the platform allows it. */
-async function syncDirectory(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Some platforms cannot open or sync a directory; the file's own data is synced regardless.
   }
 }
 
