@@ -75,10 +75,6 @@ function oneByOne(graph: CustomerGraph, entries: readonly LogEntry[], firstLine:
   return ok(current);
 }
 
-/** Folds log entries, in order, into the org's empty graph (EMU-8). */
-export function replay(org: Org, entries: readonly LogEntry[]): Result<CustomerGraph, LogMisfit> {
-  return foldEntries(emptyOf(org), entries, 1);
-}
 
 /** An accepted entry waiting for its batch to reach the log, with the graph it leads to. */
 interface Pending {
