@@ -15,9 +15,11 @@ export { IDENTIFIER_TYPES } from './org/identifiers';
 
 // The graph (ARC-2, ARC-3).
 export type { CustomerGraph } from './graph/graph';
-export type { GraphSnapshot } from './graph/snapshot';
+export type { GraphSnapshot, SnapshotEntry, SnapshotHistory, SnapshotParts } from './graph/snapshot';
+export type { SnapshotHeader, SnapshotRestorer } from './graph/restore';
 export { emptyGraph, isCustomerGraph } from './graph/graph';
-export { graphSnapshot } from './graph/snapshot';
+export { graphSnapshot, graphFromSnapshot, snapshotParts } from './graph/snapshot';
+export { restoreSnapshot } from './graph/restore';
 
 // Writing: decide, fold, execute (ARC-2).
 export type { Command, ParsedCommand, IdentityCommand, LoyaltyCommand } from './decider/commands';

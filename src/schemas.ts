@@ -32,4 +32,6 @@ export { goodwillQuerySchema } from './queries/goodwill-requests';
 export { changeRequestsQuerySchema } from './queries/change-requests';
 export { v11QuerySchema } from './queries/v11';
 export { orgConfigSchema } from './org/org-config';
+export { customerRecordSchema } from './records/record-schema';
+export { snapshotHeaderSchema, historySchema } from './graph/restore';
 export { isoDateTimeSchema, daySchema } from './kernel/dates';

@@ -7,7 +7,7 @@ import type { CustomerId } from '../kernel/ids';
 import type { Customer } from '../records/customer';
 import { CUSTOMERS, graphAt, SEARCH, versionOf, type Counters, type CustomerGraph } from './graph';
 import { recordHistory, replaceHistory, type HistoryEntry } from './history';
-import { accountNumbers, reindexIdentifiers } from './identifier-index';
+import { accountNumbers, reindexIdentifiers, type AccountNumbers } from './identifier-index';
 import { postingKeysOf } from './search-index';
 import { writeVersion, type Writer } from './store';
 
@@ -28,19 +28,22 @@ function reindexSearch(w: Writer, before: Customer | undefined, after: Customer)
   for (const k of newKeys) if (!oldKeys.has(k)) w.add(SEARCH, k);
 }
 
+/** Writes a customer's new record with its identifier and search postings, by difference (ID-1). */
+export function writeRecord(w: Writer, numbers: AccountNumbers, record: Customer): void {
+  const before = w.get<Customer>(CUSTOMERS, record.id);
+  // Records share untouched parts with their previous version: same profiles and status, same postings.
+  if (before === undefined || before.profiles !== record.profiles || before.status !== record.status) {
+    reindexIdentifiers(w, numbers, before, record);
+    reindexSearch(w, before, record);
+  }
+  w.set(CUSTOMERS, record.id, record);
+}
+
 /** The graph after one event: its change written in one new version, with the counters given (ID-1, ARC-3). */
 export function commit(graph: CustomerGraph, event: GraphEvent, change: Change, counters: Counters): CustomerGraph {
   const numbers = accountNumbers(graph.org);
   const version = writeVersion(versionOf(graph), (w) => {
-    for (const record of change.records) {
-      const before = w.get<Customer>(CUSTOMERS, record.id);
-      // Records share untouched parts with their previous version: same profiles and status, same postings.
-      if (before === undefined || before.profiles !== record.profiles || before.status !== record.status) {
-        reindexIdentifiers(w, numbers, before, record);
-        reindexSearch(w, before, record);
-      }
-      w.set(CUSTOMERS, record.id, record);
-    }
+    for (const record of change.records) writeRecord(w, numbers, record);
     for (const id of new Set(change.history)) recordHistory(w, id, event.seq, event);
     for (const { id, entries } of change.rewrites ?? []) replaceHistory(w, id, entries);
   });

@@ -30,7 +30,16 @@ export type Misfit =
   | { readonly misfit: 'balance'; readonly customerId: CustomerId; readonly programId: number; readonly expected: number; readonly found: number }
   | { readonly misfit: 'couponNotHeld'; readonly customerId: CustomerId; readonly couponId: number }
   | { readonly misfit: 'couponRedeemed'; readonly customerId: CustomerId; readonly couponId: number }
-  | { readonly misfit: 'goodwillNotPending'; readonly customerId: CustomerId; readonly requestId: number };
+  | { readonly misfit: 'goodwillNotPending'; readonly customerId: CustomerId; readonly requestId: number }
+  // What a snapshot's records can get wrong that no single event can (ARC-6).
+  | { readonly misfit: 'counter'; readonly counter: SnapshotCounter; readonly expected: number; readonly found: number }
+  | { readonly misfit: 'status'; readonly customerId: CustomerId; readonly status: 'live' | 'merged' | 'deleted'; readonly problem: string }
+  | { readonly misfit: 'mergeLink'; readonly victimId: number; readonly survivorId: number; readonly problem: string }
+  | { readonly misfit: 'lots'; readonly customerId: CustomerId; readonly programId: number; readonly lots: number; readonly balance: number }
+  | { readonly misfit: 'historyOrder'; readonly customerId: CustomerId; readonly seq: number; readonly after: number; readonly eventCount: number };
+
+/** A counter of a snapshot that its records must agree with (ARC-6). */
+export type SnapshotCounter = 'customerCount' | 'nextCustomerId' | 'eventCount' | 'nextCouponId' | 'nextTransferId' | 'nextGoodwillId';
 
 /** The text of a misfit, made from its facts. */
 export function describeMisfit(m: Misfit): string {
@@ -81,6 +90,16 @@ export function describeMisfit(m: Misfit): string {
       return `coupon ${m.couponId} of customer ${m.customerId} is already redeemed`;
     case 'goodwillNotPending':
       return `goodwill request ${m.requestId} of customer ${m.customerId} is not pending`;
+    case 'counter':
+      return `${m.counter} ${m.found} where the records make it ${m.expected}`;
+    case 'status':
+      return `customer ${m.customerId} is ${m.status} but ${m.problem}`;
+    case 'mergeLink':
+      return `customer ${m.victimId} merged into customer ${m.survivorId}: ${m.problem}`;
+    case 'lots':
+      return `the lots of customer ${m.customerId} in program ${m.programId} hold ${m.lots} points, its balance is ${m.balance}`;
+    case 'historyOrder':
+      return `history of customer ${m.customerId}: sequence number ${m.seq} after ${m.after} (ascending, at most eventCount ${m.eventCount})`;
     default: {
       const unreachable: never = m;
       return unreachable;

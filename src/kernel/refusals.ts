@@ -25,6 +25,7 @@ export type RefusalFacts =
   | { readonly reason: 'goodwillNotFound'; readonly code: 400; readonly path: InputPath; readonly customerId: CustomerId; readonly requestId: number }
   | { readonly reason: 'goodwillDecided'; readonly code: 400; readonly path: InputPath; readonly requestId: number; readonly status: 'APPROVED' | 'REJECTED' }
   | { readonly reason: 'eventMisfit'; readonly code: 400; readonly path: InputPath; readonly index: number; readonly eventKind: string | null; readonly misfit: Misfit }
+  | { readonly reason: 'snapshotMisfit'; readonly code: 400; readonly path: InputPath; readonly misfit: Misfit }
   // Identifiers (IDN-1..IDN-4, REG-3, REG-4, CHG-2, CHG-3).
   | {
       readonly reason: 'invalidIdentifier';
@@ -122,6 +123,8 @@ function messageOf(f: RefusalFacts): string {
       return invalid(f.path, `the request is already ${f.status}`);
     case 'eventMisfit':
       return invalid(f.path, `${f.eventKind ?? 'the event'} does not fit the graph: ${describeMisfit(f.misfit)}`);
+    case 'snapshotMisfit':
+      return invalid(f.path, `the snapshot does not hold together: ${describeMisfit(f.misfit)}`);
     case 'invalidIdentifier':
       return f.blocked ? `${ERROR_MESSAGES[f.code]} The value of ${f.identifierType} is blocked.` : ERROR_MESSAGES[f.code];
     case 'unknownIdentifierType':
