@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { graphEventSchema } from '../decider/events';
 import type { CustomerId } from '../kernel/ids';
 import type { Misfit } from '../kernel/misfits';
-import { list, parseWith, record, text } from '../kernel/parse';
+import { list, parseWith, pathFrom, record, text } from '../kernel/parse';
 import { invalidInput, refuse, type DomainError, type InputPath } from '../kernel/refusals';
 import type { Org } from '../org/org';
 import type { Customer } from '../records/customer';
@@ -66,13 +66,10 @@ export class SnapshotRestorer {
   }
 
   /** Adds the next customer's record and its history (oldest entry first), or refuses the first misfit (ARC-6). */
-  add(
-    rawRecord: unknown,
-    rawHistory: unknown,
-    path: InputPath = ['customers', this.#nextId - this.#org.firstCustomerId],
-    historyPath: InputPath = [...path, 'history'],
-  ): Result<CustomerId, DomainError> {
+  add(rawRecord: unknown, rawHistory: unknown, at?: InputPath, historyAt?: InputPath): Result<CustomerId, DomainError> {
     if (this.#failed !== undefined) return err(this.#failed);
+    const path = at === undefined ? ['customers', this.#nextId - this.#org.firstCustomerId] : pathFrom(at);
+    const historyPath = historyAt === undefined ? [...path, 'history'] : pathFrom(historyAt);
     const parsed = parseWith(customerRecordSchema, rawRecord, path, true);
     if (parsed.isErr()) return this.#fail(parsed.error);
     const history = parseWith(historySchema, rawHistory ?? [], historyPath, true);
@@ -98,8 +95,9 @@ export class SnapshotRestorer {
   }
 
   /** The graph, once every customer is in and the merge links agree both ways (MRG-4, ARC-6). */
-  finish(path: InputPath = []): Result<CustomerGraph, DomainError> {
+  finish(at: InputPath = []): Result<CustomerGraph, DomainError> {
     if (this.#failed !== undefined) return err(this.#failed);
+    const path = pathFrom(at);
     const h = this.#header;
     const count = this.#nextId - this.#org.firstCustomerId;
     if (h.customerCount !== count) return this.#fail(misfit([...path, 'customerCount'], { misfit: 'counter', counter: 'customerCount', expected: count, found: h.customerCount }));
@@ -147,7 +145,8 @@ function mergeLinkProblem(graph: CustomerGraph, victimId: CustomerId): { readonl
  * for (const { record, history } of lines) restorer.add(record, history);
  * const graph = restorer.finish();
  */
-export function restoreSnapshot(org: Org, header: unknown, path: InputPath = []): Result<SnapshotRestorer, DomainError> {
+export function restoreSnapshot(org: Org, header: unknown, at: InputPath = []): Result<SnapshotRestorer, DomainError> {
+  const path = pathFrom(at);
   const empty = emptyGraph(org);
   if (empty.isErr()) return err(empty.error);
   const parsed = parseWith(snapshotHeaderSchema, header, path, true);

@@ -4,7 +4,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { itemsOf } from '../decider/replay';
 import { customerIdSchema, type CustomerId } from '../kernel/ids';
-import { parseWith, record } from '../kernel/parse';
+import { parseWith, pathFrom, record } from '../kernel/parse';
 import { invalidInput, type DomainError, type InputPath, type InvalidInputError } from '../kernel/refusals';
 import type { Org } from '../org/org';
 import type { Customer } from '../records/customer';
@@ -81,12 +81,14 @@ export function graphSnapshot(graph: CustomerGraph): Result<GraphSnapshot, Inval
  * histories are read with their schemas and must fit the org and one another (valid ids and merge
  * links, the org's tills, accounts and programs, no identifier held twice in a source account, lots
  * that add up). The first misfit is refused with its path; the graph answers every query as the one the
- * snapshot was taken of. For a snapshot read as it streams, see `restoreSnapshot`.
+ * snapshot was taken of; `at` prefixes the path of every refusal (`['body']` for a request body). For a
+ * snapshot read as it streams, see `restoreSnapshot`.
  * @example
  * const again = graphFromSnapshot(org, JSON.parse(text));
  * if (again.isErr()) console.error(again.error.message); // names the first misfit by its path
  */
-export function graphFromSnapshot(org: Org, snapshot: unknown, root: InputPath = []): Result<CustomerGraph, DomainError> {
+export function graphFromSnapshot(org: Org, snapshot: unknown, at: InputPath = []): Result<CustomerGraph, DomainError> {
+  const root = pathFrom(at);
   let customers: unknown;
   let histories: unknown;
   try {

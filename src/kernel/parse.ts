@@ -26,6 +26,24 @@ export function parseWith<S extends ZodType>(schema: S, input: unknown, root: In
   }
 }
 
+/**
+ * The library's own copy of a path a caller gives to prefix its errors with: a short list of field names
+ * and indexes, or the empty path for anything else, including a list whose reading throws (ARC-5).
+ */
+export function pathFrom(value: unknown): InputPath {
+  try {
+    if (!Array.isArray(value) || value.length > 32) return [];
+    const out: (string | number)[] = [];
+    for (const p of value as unknown[]) {
+      if ((typeof p === 'string' && p.length <= 256) || (typeof p === 'number' && Number.isSafeInteger(p))) out.push(p);
+      else return [];
+    }
+    return out;
+  } catch {
+    return [];
+  }
+}
+
 /** Bounded text. */
 export function text(max: number): z.ZodString {
   return z.string().max(max);
