@@ -319,6 +319,7 @@ describe('EMU-8: a log is replayed as it is read, and exported from the file', (
         // Written after the export was asked for: not in it.
         (await o.commit(register(1000)))._unsafeUnwrap();
         if (typeof out === 'string') return out;
+        if (out instanceof Error) throw out;
         const chunks: Buffer[] = [];
         for await (const chunk of out) chunks.push(Buffer.from(chunk as Buffer));
         return Buffer.concat(chunks).toString('utf8');

@@ -86,10 +86,11 @@ describe('EMU-13: setup endpoints under /_emulator/, acting on the org of the au
     expect(server.emulator.graph('other')?.customerCount).toBe(size);
   });
 
-  it('EMU-13: GET /_emulator/snapshot gives the graph snapshot; importing a snapshot is 501 for now', async () => {
+  it('EMU-13 EMU-20: GET /_emulator/snapshot gives the graph snapshot, and putting it back leaves the org as it was', async () => {
     const res = await server.call('GET', '/_emulator/snapshot');
     expect(res.body).toMatchObject({ org: 'default', nextCustomerId: 3, eventCount: 4, customers: [{ id: 1 }, { id: 2, status: 'merged' }] });
-    expectError(await server.call('PUT', '/_emulator/snapshot', { body: res.body }), 501, 501);
+    expect((await server.call('PUT', '/_emulator/snapshot', { body: res.body })).body).toMatchObject({ success: true, eventCount: 4, customers: 2 });
+    expect((await server.call('GET', '/_emulator/snapshot')).body).toEqual(res.body);
   });
 
   it('EMU-13 MRG-6: POST /_emulator/merge merges explicitly, with the merge-request codes', async () => {

@@ -26,7 +26,7 @@ Usage:
 Run "customer-graph COMMAND --help" for the options of a command.
 `;
 
-const SERVE_HELP = `Usage: customer-graph serve [--port N] [--host ADDRESS] [--org FILE]... [--data DIR] [--quiet]
+const SERVE_HELP = `Usage: customer-graph serve [--port N] [--host ADDRESS] [--org FILE]... [--data DIR [--snapshot-after BYTES]] [--quiet]
 
 Serves the documented Customer API (/v2/customers..., /v1.1/customer/get) with the real rules and real
 state. Requests authenticate with HTTP Basic: a till's code and password from the org configuration. The
@@ -40,6 +40,10 @@ Options:
   --data DIR      keep state across restarts: each accepted change is appended to DIR/<org>.events.jsonl
                   (flushed to disk before the response) and the log is replayed at start.
                   Default: in memory only.
+  --snapshot-after BYTES
+                  with --data: once an org's newest log segment passes this size, a snapshot of the
+                  org is written beside the log and a fresh segment begins; start-up loads the newest
+                  snapshot and replays only what follows it. Default: 67108864 (64 MiB).
   --quiet         do not log a line per request
   -h, --help      this help
 
@@ -97,6 +101,11 @@ function parsePort(raw: string | undefined, fallback: number): number {
   return Number(raw);
 }
 
+function parseBytes(raw: string): number {
+  if (!/^[0-9]{1,15}$/.test(raw) || Number(raw) < 1) throw new UsageError(`--snapshot-after: not a size in bytes: ${raw}`);
+  return Number(raw);
+}
+
 function banner(emulator: Emulator, url: string, dataDir: string | undefined): string {
   const lines = [`customer-graph emulator listening on ${url}`];
   for (const org of emulator.orgs) {
@@ -120,6 +129,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
       host: { type: 'string' },
       org: { type: 'string', multiple: true },
       data: { type: 'string' },
+      'snapshot-after': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -137,6 +147,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   const emulator = await createEmulator({
     orgs,
     ...(values.data === undefined ? {} : { dataDir: values.data }),
+    ...(values['snapshot-after'] === undefined ? {} : { snapshotAfterBytes: parseBytes(values['snapshot-after']) }),
     log: quiet ? () => undefined : (line) => io.stdout(`${new Date().toISOString()} ${line}\n`),
     warn: (line) => io.stderr(`warning: ${line}\n`),
   });

@@ -8,6 +8,7 @@ import { loyaltyRoutes } from './loyalty';
 import { pendingRoutes } from './pending';
 import { searchRoutes } from './search';
 import { setupRoutes } from './setup';
+import { snapshotRoutes } from './snapshot';
 import { loyaltySetupRoutes } from './setup-loyalty';
 import { subscriptionRoutes } from './subscriptions';
 import type { ApiRoute } from './types';
@@ -24,6 +25,7 @@ export const ROUTES: readonly ApiRoute[] = [
   ...historyRoutes,
   ...v11Routes,
   ...setupRoutes,
+  ...snapshotRoutes,
   ...loyaltySetupRoutes,
   ...pendingRoutes,
 ];

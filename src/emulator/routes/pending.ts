@@ -1,8 +1,7 @@
 // Endpoints that the emulator does not serve yet: each answers 501 with the standard error body naming what
-// is missing (EMU-14). Every documented endpoint of the seeds is served; what is left is the snapshot import,
-// which needs a library function that builds a graph from a GraphSnapshot (the public API has none, and the
-// emulator uses only the public API, EMU-18). To serve one, write its route file beside this one, list it in
-// ./index.ts, and delete its entry here.
+// is missing (EMU-14). Every documented endpoint of the seeds and every setup endpoint is served, so the list
+// is empty; it stays as the place where an endpoint is listed until its route file exists. To serve one,
+// write its route file beside this one, list it in ./index.ts, and delete its entry here.
 import { errorReply } from '../http/reply';
 import type { ApiRoute, HttpMethod } from './types';
 
@@ -16,9 +15,7 @@ export interface PendingEndpoint {
 }
 
 /** The endpoints that answer 501 for now (EMU-14). */
-export const PENDING_ENDPOINTS: readonly PendingEndpoint[] = [
-  { method: 'PUT', url: '/_emulator/snapshot', summary: 'Emulator: import a snapshot', needs: 'a graph built from a GraphSnapshot (e.g. graphFromSnapshot(org, snapshot))' },
-];
+export const PENDING_ENDPOINTS: readonly PendingEndpoint[] = [];
 
 /** The 501 routes of the pending endpoints (EMU-14). */
 export const pendingRoutes: readonly ApiRoute[] = PENDING_ENDPOINTS.map((p) => ({

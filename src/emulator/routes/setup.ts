@@ -1,9 +1,10 @@
 // The test-setup endpoints, outside the documented API under /_emulator/ (EMU-13). Each acts on the org of
 // the authenticated till, like every other request, so one org's tills cannot reset or read another org.
-import { ERROR_MESSAGES, graphSnapshot, MULTI_ACCOUNT_SOURCES } from '../../index';
+import { ERROR_MESSAGES, MULTI_ACCOUNT_SOURCES } from '../../index';
 import { errorReply, invalid, okReply, type ApiError, type Reply } from '../http/reply';
 import { parseInput } from '../http/params';
 import { mergeSetupBodySchema } from '../http/setup-schemas';
+import { LogCompacted } from '../runtime/event-log';
 import { isLogEntry, otherFormat, otherFormatOf, parseLogLine, type LogEntry } from '../runtime/log-format';
 import { nextTurn } from '../runtime/turns';
 import { commitCommand, replyOf, type ApiRoute } from './types';
@@ -61,7 +62,7 @@ function orgSummary(ctx: Parameters<ApiRoute['handle']>[0]): Reply {
   });
 }
 
-/** Reset, export and import of the log, the snapshot, the explicit merge and the org's description (EMU-13). */
+/** Reset, export and import of the log, the explicit merge and the org's description (EMU-13). */
 export const setupRoutes: readonly ApiRoute[] = [
   {
     method: 'GET',
@@ -84,7 +85,10 @@ export const setupRoutes: readonly ApiRoute[] = [
     summary: 'Emulator: export the event log',
     async handle(ctx) {
       // A durable org's log is streamed from its file: it may be larger than any one string.
-      return { status: 200, body: await ctx.org.exportLog(), contentType: 'application/x-ndjson; charset=utf-8' };
+      const exported = await ctx.org.exportLog();
+      // A log whose first lines became a snapshot cannot be exported whole: 409, pointing to the snapshot (EMU-20).
+      if (exported instanceof LogCompacted) return errorReply({ code: 409, status: 409, message: `Conflict: ${exported.message}` });
+      return { status: 200, body: exported, contentType: 'application/x-ndjson; charset=utf-8' };
     },
   },
   {
@@ -104,14 +108,6 @@ export const setupRoutes: readonly ApiRoute[] = [
       }
       const graph = replaced.value;
       return okReply({ success: true, org: ctx.org.org.id, entries: read.entries.length, eventCount: graph.eventCount, customers: graph.customerCount, warnings: [] });
-    },
-  },
-  {
-    method: 'GET',
-    url: '/_emulator/snapshot',
-    summary: 'Emulator: export a snapshot',
-    handle(ctx) {
-      return replyOf(graphSnapshot(ctx.org.graph));
     },
   },
   {

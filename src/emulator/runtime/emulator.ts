@@ -29,6 +29,11 @@ export interface EmulatorOptions {
    * The directory is locked for this emulator until `close` (EMU-19).
    */
   readonly dataDir?: string;
+  /**
+   * With `dataDir`: the size in bytes of an org's newest log segment past which the org is compacted (a
+   * snapshot beside the log, and a fresh segment after it, EMU-20); default 64 MiB.
+   */
+  readonly snapshotAfterBytes?: number;
   /** The time of each request; default: the wall clock. */
   readonly clock?: Clock;
   /** One line per request; default: nothing. */
@@ -120,7 +125,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   let directory: TillDirectory;
   try {
     for (const org of orgs) {
-      runtimes.push(options.dataDir === undefined ? OrgRuntime.inMemory(org) : await OrgRuntime.durable(org, options.dataDir, warn));
+      runtimes.push(options.dataDir === undefined ? OrgRuntime.inMemory(org) : await OrgRuntime.durable(org, options.dataDir, warn, options.snapshotAfterBytes));
     }
     directory = new TillDirectory(runtimes);
   } catch (error) {

@@ -3,6 +3,7 @@
 import { mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
+import type { CustomerGraph } from '../../index';
 import { syncDirectory, writeFlushed } from './files';
 import { formatLogLine, type LogEntry } from './log-format';
 import { LogReader } from './log-reader';
@@ -24,8 +25,11 @@ export interface EntryLog {
    * flushed by one `fdatasync`, EMU-8). When it rejects, none of them is kept and `nextNumber` is as before.
    */
   appendAll(entries: readonly LogEntry[]): Promise<void>;
-  /** Replaces the whole log (reset, import). */
-  replace(entries: readonly LogEntry[]): Promise<void>;
+  /**
+   * Replaces the whole log (reset, import); with a graph, the state becomes that graph with these entries
+   * after it (a snapshot put, EMU-20), and the log can no longer be exported on its own.
+   */
+  replace(entries: readonly LogEntry[], graph?: CustomerGraph): Promise<void>;
   /**
    * The log as JSON lines, as it is now: what is appended or replaced after this call is not in it. A
    * large log is a stream, read after the call returns, so that no one string has to hold it.
@@ -54,10 +58,12 @@ export class EventLog implements EntryLog {
   private dirty = false;
 
   private constructor(
-    private readonly path: string,
+    readonly path: string,
     handle: FileHandle,
     size: number,
     count: number,
+    /** The number of the line before this file's first: 0 for a whole log, more for a later segment (EMU-20). */
+    readonly base: number,
   ) {
     this.handle = handle;
     this.size = size;
@@ -72,39 +78,32 @@ export class EventLog implements EntryLog {
    */
   static async open(dir: string, orgId: string, warn: (message: string) => void, onEntry: (entry: LogEntry, line: number) => void): Promise<EventLog> {
     await mkdir(dir, { recursive: true });
-    const path = logPath(dir, orgId);
+    return EventLog.openPath(logPath(dir, orgId), 0, warn, onEntry);
+  }
+
+  /** `open` for the log file at `path`, whose first line follows line `base` (a segment of a compacted log, EMU-20). */
+  static async openPath(path: string, base: number, warn: (message: string) => void, onEntry: (entry: LogEntry, line: number) => void): Promise<EventLog> {
     // A kill during a reset or an import leaves its new content unrenamed: the log itself is the truth.
     await unlink(`${path}.tmp`).catch(() => undefined);
     const handle = await open(path, 'a+');
-    await syncDirectory(dir);
+    await syncDirectory(dirname(path));
     try {
-      const reader = new LogReader(onEntry);
-      const chunk = Buffer.allocUnsafe(READ_CHUNK_BYTES);
-      let size = 0;
-      for (;;) {
-        const { bytesRead } = await handle.read(chunk, 0, chunk.length, size);
-        if (bytesRead === 0) break;
-        size += bytesRead;
-        if (!reader.push(chunk.subarray(0, bytesRead))) break;
-      }
-      const read = reader.end();
-      if (!read.ok) throw new EventLogError(`${path}: line ${read.line}: ${read.problem}; refusing to start on a corrupt event log`);
-      if (read.tornBytes !== undefined) {
-        size = read.goodBytes;
-        warn(`${path}: dropped a torn last line (${read.tornBytes} bytes, never acknowledged) after ${read.count} good lines`);
-        await handle.truncate(size);
-        await handle.datasync();
-      }
-      return new EventLog(path, handle, size, read.count);
+      const { size, count } = await readLogFile(path, handle, warn, onEntry);
+      return new EventLog(path, handle, size, count, base);
     } catch (error) {
       await handle.close();
       throw error;
     }
   }
 
+  /** How many bytes the file holds: what compaction measures the tail by (EMU-20). */
+  get bytes(): number {
+    return this.size;
+  }
+
   /** The number of the next line. */
   get nextNumber(): number {
-    return this.count + 1;
+    return this.base + this.count + 1;
   }
 
   /**
@@ -180,6 +179,37 @@ export class EventLog implements EntryLog {
   async close(): Promise<void> {
     await this.handle.close();
   }
+}
+
+/**
+ * Reads a log file from its start through `handle`, a chunk at a time, giving each entry to `onEntry`: its
+ * good size and line count, the torn last line cut off (and reported through `warn`), a corrupt line
+ * refused (EMU-9).
+ */
+export async function readLogFile(path: string, handle: FileHandle, warn: (message: string) => void, onEntry: (entry: LogEntry, line: number) => void): Promise<{ readonly size: number; readonly count: number }> {
+  const reader = new LogReader(onEntry);
+  const chunk = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+  let size = 0;
+  for (;;) {
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, size);
+    if (bytesRead === 0) break;
+    size += bytesRead;
+    if (!reader.push(chunk.subarray(0, bytesRead))) break;
+  }
+  const read = reader.end();
+  if (!read.ok) throw new EventLogError(`${path}: line ${read.line}: ${read.problem}; refusing to start on a corrupt event log`);
+  if (read.tornBytes !== undefined) {
+    size = read.goodBytes;
+    warn(`${path}: dropped a torn last line (${read.tornBytes} bytes, never acknowledged) after ${read.count} good lines`);
+    await handle.truncate(size);
+    await handle.datasync();
+  }
+  return { size, count: read.count };
+}
+
+/** A log whose first lines were compacted into a snapshot (or a state put as one): it cannot be exported whole (EMU-20). */
+export class LogCompacted extends Error {
+  override readonly name = 'LogCompacted';
 }
 
 /** A log that cannot be read: the emulator refuses to start rather than serve a partial history. */

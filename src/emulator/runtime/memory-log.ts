@@ -1,6 +1,7 @@
 // The log of an org without `--data`: its entries in memory, the only copy there is (for export).
 import { Readable } from 'node:stream';
-import type { EntryLog } from './event-log';
+import type { CustomerGraph } from '../../index';
+import { LogCompacted, type EntryLog } from './event-log';
 import { formatLogLine, type LogEntry } from './log-format';
 
 /** How many lines an export of a `MemoryLog` puts in one chunk of its stream. */
@@ -9,6 +10,8 @@ const EXPORT_LINES_PER_CHUNK = 256;
 /** The log of an org without `--data`: its entries in memory, the only copy there is (for export). */
 export class MemoryLog implements EntryLog {
   private entries: LogEntry[] = [];
+  /** True once the state began at a put snapshot: the entries alone no longer rebuild it (EMU-20). */
+  private fromSnapshot = false;
 
   get nextNumber(): number {
     return this.entries.length + 1;
@@ -18,12 +21,14 @@ export class MemoryLog implements EntryLog {
     for (const entry of entries) this.entries.push(entry);
   }
 
-  async replace(entries: readonly LogEntry[]): Promise<void> {
+  async replace(entries: readonly LogEntry[], graph?: CustomerGraph): Promise<void> {
     this.entries = [...entries];
+    this.fromSnapshot = graph !== undefined;
   }
 
   /** The entries as they are now (an append only adds past `count`; a replace makes a new array). */
   async exportLines(): Promise<string | Readable> {
+    if (this.fromSnapshot) throw new LogCompacted('the state of this org began at a put snapshot, which its log does not hold: export the snapshot (GET /_emulator/snapshot) instead');
     const entries = this.entries;
     const count = entries.length;
     if (count <= EXPORT_LINES_PER_CHUNK) return entries.map(formatLogLine).join('');

@@ -3,9 +3,10 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { Readable } from 'node:stream';
 import { emptyGraph, evolveAll, execute, type Command, type CustomerGraph, type DomainError, type Executed, type Org, type ParsedCommand, type ResponseByKind } from '../../index';
-import { EventLog, EventLogError, type EntryLog } from './event-log';
+import { EventLogError, LogCompacted, type EntryLog } from './event-log';
 import { LOG_FORMAT_VERSION, type LogEntry } from './log-format';
 import { MemoryLog } from './memory-log';
+import { DEFAULT_SNAPSHOT_AFTER_BYTES, OrgStore } from './org-store';
 import { nextTurn } from './turns';
 
 /** Why a log does not replay: the line, the documented code and the library's reason (EMU-9). */
@@ -110,12 +111,16 @@ export class OrgRuntime {
   private lastKept: Promise<void> = Promise.resolve();
   private nextLine: number;
 
+  /** The compaction under way, if any (EMU-20): `close` waits for it. */
+  private compaction: Promise<void> | undefined;
+
   private constructor(
     readonly org: Org,
     private readonly log: EntryLog,
     /** Whether writes go to disk. */
     readonly durable: boolean,
     graph: CustomerGraph,
+    private readonly warn: (message: string) => void = ignore,
   ) {
     this.current = graph;
     this.keptGraph = graph;
@@ -133,11 +138,12 @@ export class OrgRuntime {
   }
 
   /**
-   * An org whose state is its event log in `dir`, replayed now: each entry is folded into the graph as
-   * it is read from the file, strictly, with nothing else kept (EMU-8, EMU-9). A line that does not fit
-   * refuses the start, naming the line and the reason.
+   * An org whose state is in `dir`: its newest readable snapshot, if it has one, and the log lines after
+   * it, replayed now; each entry is folded into the graph as it is read from the file, strictly, with
+   * nothing else kept (EMU-8, EMU-9, EMU-20). A line that does not fit refuses the start, naming the line
+   * and the reason.
    */
-  static async durable(org: Org, dir: string, warn: (message: string) => void): Promise<OrgRuntime> {
+  static async durable(org: Org, dir: string, warn: (message: string) => void, snapshotAfterBytes = DEFAULT_SNAPSHOT_AFTER_BYTES): Promise<OrgRuntime> {
     let graph = emptyOf(org);
     let pending: LogEntry[] = [];
     let firstLine = 1;
@@ -148,17 +154,29 @@ export class OrgRuntime {
       firstLine += pending.length;
       pending = [];
     };
-    const log = await EventLog.open(dir, org.id, warn, (entry) => {
-      pending.push(entry);
-      if (pending.length >= REPLAY_BATCH_LINES) fold();
-    });
+    const store = await OrgStore.open(
+      org,
+      dir,
+      warn,
+      {
+        start(snapshot, lines) {
+          graph = snapshot ?? emptyOf(org);
+          firstLine = lines + 1;
+        },
+        entry(entry) {
+          pending.push(entry);
+          if (pending.length >= REPLAY_BATCH_LINES) fold();
+        },
+      },
+      snapshotAfterBytes,
+    );
     try {
       fold();
     } catch (error) {
-      await log.close();
+      await store.close();
       throw error;
     }
-    return new OrgRuntime(org, log, true, graph);
+    return new OrgRuntime(org, store, true, graph, warn);
   }
 
   /** The graph as it is now (it may hold writes whose batch is still being flushed): an immutable value, safe to keep. */
@@ -179,9 +197,14 @@ export class OrgRuntime {
    * The log of the accepted commands as JSON lines, oldest first, as it is now (for export; call inside
    * `serial`). A large log is a stream that is read after this returns.
    */
-  async exportLog(): Promise<string | Readable> {
+  async exportLog(): Promise<string | Readable | LogCompacted> {
     await this.lastKept;
-    return this.log.exportLines();
+    try {
+      return await this.log.exportLines();
+    } catch (error) {
+      if (error instanceof LogCompacted) return error;
+      throw error;
+    }
   }
 
   /**
@@ -254,9 +277,41 @@ export class OrgRuntime {
         this.keptGraph = batch[batch.length - 1]!.graph;
         for (const p of batch) p.settle.resolve();
       }
+      if (this.log instanceof OrgStore && this.log.wantsSnapshot && this.compaction === undefined) {
+        const store = this.log;
+        this.compaction = this.compact(store).finally(() => {
+          this.compaction = undefined;
+        });
+      }
     } finally {
       this.flushing = false;
     }
+  }
+
+  /**
+   * Compacts the org (EMU-20): seals the log at its last kept line, writes the snapshot of the graph there
+   * while requests go on, then adopts it. A failure leaves the state as the manifest names it, warned.
+   */
+  private async compact(store: OrgStore): Promise<void> {
+    try {
+      const sealed = await this.serial(async () => {
+        await this.lastKept.catch(ignore);
+        return { ...(await store.seal()), graph: this.keptGraph };
+      });
+      await store.writeSnapshot(sealed.graph, sealed);
+      await this.serial(() => store.adopt(sealed));
+    } catch (error) {
+      this.warn(`org ${this.org.id}: compaction failed, the log goes on as it is: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** Replaces the org's state with a graph (a snapshot put) and an empty log after it. Call inside `serial`. */
+  async replaceGraph(graph: CustomerGraph): Promise<void> {
+    await this.lastKept.catch(ignore);
+    await this.log.replace([], graph);
+    this.current = graph;
+    this.keptGraph = graph;
+    this.nextLine = this.log.nextNumber;
   }
 
   /** Empties the org: a fresh graph and an empty log. Call inside `serial`. */
@@ -291,6 +346,8 @@ export class OrgRuntime {
   }
 
   async close(): Promise<void> {
+    await this.drain();
+    await this.compaction;
     await this.drain();
     await this.log.close();
   }

@@ -1,0 +1,69 @@
+// The snapshot setup endpoints (EMU-13, EMU-20): export the org's graph as a GraphSnapshot, streamed a
+// chunk of customers at a time, and put one back, which the library checks part by part (ARC-6) before
+// it becomes the org's state.
+import { Readable } from 'node:stream';
+import { graphFromSnapshot, snapshotParts, type CustomerGraph } from '../../index';
+import { errorReply, okReply } from '../http/reply';
+import { IMPORT_BODY_LIMIT } from './setup';
+import type { ApiRoute } from './types';
+
+/** How many customers go into one chunk of an exported snapshot. */
+const EXPORT_CHUNK_CUSTOMERS = 256;
+
+/**
+ * The snapshot of a graph as JSON text, a chunk at a time: the same document `JSON.stringify(graphSnapshot(graph))`
+ * makes, without holding it in one string. The graph is a value, so later writes do not show in it.
+ */
+export function snapshotJson(graph: CustomerGraph): Readable {
+  const parts = snapshotParts(graph)._unsafeUnwrap();
+  const head = JSON.stringify(parts.header);
+  function* chunks(): Generator<string> {
+    yield `${head.slice(0, -1)},"customers":[`;
+    let out: string[] = [];
+    let first = true;
+    const flush = (): string => {
+      const text = (first ? '' : ',') + out.join(',');
+      first = false;
+      out = [];
+      return text;
+    };
+    for (const { record } of parts.entries()) {
+      out.push(JSON.stringify(record));
+      if (out.length === EXPORT_CHUNK_CUSTOMERS) yield flush();
+    }
+    if (out.length > 0) yield flush();
+    yield '],"histories":[';
+    first = true;
+    for (const { record, history } of parts.entries()) {
+      if (history.length > 0) out.push(JSON.stringify({ id: record.id, entries: history }));
+      if (out.length === EXPORT_CHUNK_CUSTOMERS) yield flush();
+    }
+    if (out.length > 0) yield flush();
+    yield ']}';
+  }
+  return Readable.from(chunks(), { objectMode: false });
+}
+
+/** Export and import of the org's snapshot (EMU-13, EMU-20). */
+export const snapshotRoutes: readonly ApiRoute[] = [
+  {
+    method: 'GET',
+    url: '/_emulator/snapshot',
+    summary: 'Emulator: export a snapshot',
+    handle(ctx) {
+      return { status: 200, body: snapshotJson(ctx.org.graph), contentType: 'application/json; charset=utf-8' };
+    },
+  },
+  {
+    method: 'PUT',
+    url: '/_emulator/snapshot',
+    summary: 'Emulator: import a snapshot',
+    bodyLimit: IMPORT_BODY_LIMIT,
+    async handle(ctx) {
+      const graph = graphFromSnapshot(ctx.org.org, ctx.body, ['body']);
+      if (graph.isErr()) return errorReply(graph.error);
+      await ctx.org.replaceGraph(graph.value);
+      return okReply({ success: true, org: ctx.org.org.id, eventCount: graph.value.eventCount, customers: graph.value.customerCount, warnings: [] });
+    },
+  },
+];
