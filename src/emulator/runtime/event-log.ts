@@ -1,10 +1,10 @@
 // The durable event log of one org: `DIR/<orgId>.events.jsonl`, one JSON line per accepted command with
 // all of its events, appended and flushed to disk before the response is sent (EMU-8).
-import { mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { CustomerGraph } from '../../index';
-import { syncDirectory, writeFlushed } from './files';
+import { linesOf, syncDirectory, writeFlushed, writeWhole } from './files';
 import { formatLogLine, type LogEntry } from './log-format';
 import { LogReader } from './log-reader';
 
@@ -120,12 +120,7 @@ export class EventLog implements EntryLog {
       this.dirty = false;
     }
     try {
-      let written = 0;
-      while (written < bytes.length) {
-        const { bytesWritten } = await this.handle.write(bytes, written, bytes.length - written, null);
-        if (bytesWritten <= 0) throw new Error(`the event log took no bytes (${written} of ${bytes.length} written)`);
-        written += bytesWritten;
-      }
+      await writeWhole(this.handle, bytes);
       await this.handle.datasync();
     } catch (error) {
       // Leave the file as it was before this batch, so that no unacknowledged line survives; if that fails
@@ -149,8 +144,7 @@ export class EventLog implements EntryLog {
    */
   async replace(entries: readonly LogEntry[]): Promise<void> {
     const tmp = `${this.path}.tmp`;
-    const text = entries.map(formatLogLine).join('');
-    await writeFlushed(tmp, text);
+    await writeFlushed(tmp, linesOf(entries, formatLogLine));
     try {
       await rename(tmp, this.path);
     } catch (error) {
@@ -161,7 +155,7 @@ export class EventLog implements EntryLog {
     await syncDirectory(dirname(this.path));
     await this.handle.close();
     this.handle = await open(this.path, 'a+');
-    this.size = Buffer.byteLength(text);
+    this.size = (await stat(this.path)).size;
     this.count = entries.length;
   }
 

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { CustomerGraph, Org } from '../../index';
 import { EventLog, EventLogError, LogCompacted, readLogFile, type EntryLog } from './event-log';
-import { writeFlushed } from './files';
+import { linesOf, writeFlushed } from './files';
 import { formatLogLine, type LogEntry } from './log-format';
 import { generationFile, initialManifest, readManifest, removeUnnamed, writeManifest, type Manifest } from './manifest';
 import { readSnapshotFile, writeSnapshotFile } from './snapshot-file';
@@ -119,7 +119,7 @@ export class OrgStore implements EntryLog {
       fromSnapshot: graph !== undefined,
     };
     try {
-      await writeFlushed(join(this.dir, segment), entries.map(formatLogLine).join(''));
+      await writeFlushed(join(this.dir, segment), linesOf(entries, formatLogLine));
       if (graph !== undefined) await writeSnapshotFile(join(this.dir, snapshot), graph, 0);
       await writeManifest(this.dir, this.org.id, next);
     } catch (error) {

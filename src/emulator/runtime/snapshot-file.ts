@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { err, ok, type Result } from 'neverthrow';
 import { restoreSnapshot, snapshotParts, type CustomerGraph, type Org } from '../../index';
-import { syncDirectory } from './files';
+import { syncDirectory, writeWhole } from './files';
 import { nextTurn } from './turns';
 
 /** The format of a snapshot file's first line. */
@@ -42,13 +42,13 @@ export async function writeSnapshotFile(path: string, graph: CustomerGraph, line
       buffer += `${JSON.stringify({ c: record, h: history })}\n`;
       count++;
       if (++inChunk === SNAPSHOT_CHUNK_CUSTOMERS) {
-        await out.write(buffer);
+        await writeWhole(out, Buffer.from(buffer, 'utf8'));
         buffer = '';
         inChunk = 0;
         await nextTurn();
       }
     }
-    await out.write(`${buffer}${JSON.stringify({ end: count })}\n`);
+    await writeWhole(out, Buffer.from(`${buffer}${JSON.stringify({ end: count })}\n`, 'utf8'));
     await out.datasync();
     await out.close();
     await rename(tmp, path);
