@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../src/emulator';
 import { registerBody } from './support/http';
+import { expectRestartHolds } from './support/restart';
 
 const mountPoint = mkdtempSync(join(tmpdir(), 'customer-graph-tmpfs-'));
 
@@ -81,17 +82,43 @@ describe.runIf(mounted)('EMU-8: the data directory on a full disk (a 256 KiB tmp
       await first.close();
     }
 
-    const again = await createEmulator({ dataDir: dir });
-    try {
-      expect(again.graph('default')?.customerCount).toBe(acknowledged.size);
-      for (const [i, id] of acknowledged) {
-        const r = await again.request({ method: 'GET', path: '/v2/customers/lookup', query: { source: 'INSTORE', identifierName: 'mobile', identifierValue: mobile(i) }, till: 'demo.till' });
-        expect(r.status, `customer ${i}`).toBe(200);
-        expect((r.body as { entity: number }).entity).toBe(id);
-      }
-    } finally {
-      await again.close();
-    }
+    await expectRestartHolds(dir, acknowledged, mobile);
     expect(readdirSync(dir)).toEqual(['default.events.jsonl']);
+  });
+});
+
+describe.runIf(mounted)('EMU-8 EMU-20: a disk that fills during compaction (the same tmpfs)', () => {
+  /** Registers customers `from`..`to - 1`, keeping the acknowledged ones; the others must be refused with `status`. */
+  async function registerAll(e: Emulator, from: number, to: number, acknowledged: Map<number, number>, status?: number): Promise<number> {
+    let refused = 0;
+    for (let i = from; i < to; i++) {
+      const a = await register(e, i);
+      if (a.status === 200) acknowledged.set(i, (a.body as { createdId: number }).createdId);
+      else {
+        expect(a.status, JSON.stringify(a.body)).toBe(status);
+        expect(a.body).toEqual({ errors: [{ status: false, code: status, message: expect.any(String) }], warnings: [] });
+        refused++;
+      }
+    }
+    return refused;
+  }
+
+  it('EMU-8 EMU-20: a disk that fills while the org compacts refuses writes 507, the failed snapshot leaves no file, and a restart has exactly the acknowledged ones', async () => {
+    execFileSync('mount', ['-o', 'remount,rw,size=640k', mountPoint], { stdio: 'ignore' });
+    const dir = join(mountPoint, 'compacting');
+    const acknowledged = new Map<number, number>();
+    const warnings: string[] = [];
+    const e = await createEmulator({ dataDir: dir, snapshotAfterBytes: 16 * 1024, warn: (w) => warnings.push(w) });
+    try {
+      expect(await registerAll(e, 0, 600, acknowledged, 507)).toBeGreaterThan(0);
+      expect(e.graph('default')?.customerCount).toBe(acknowledged.size);
+      // The disk filled under a compaction too: it was given up, warned, and the log went on.
+      expect(warnings.join('\n')).toMatch(/compaction failed.*no space left/i);
+    } finally {
+      await e.close();
+    }
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    execFileSync('mount', ['-o', 'remount,size=8m', mountPoint], { stdio: 'ignore' });
+    await expectRestartHolds(dir, acknowledged, mobile);
   });
 });
