@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { DEFAULT_ORG_CONFIG } from '../src/index';
 import { startServer } from '../src/emulator';
 
-type Role = { readonly role: 'server' } | { readonly role: 'probe'; readonly url: string; readonly authorization: string };
+type Role = { readonly role: 'server'; readonly dataDir: string } | { readonly role: 'probe'; readonly url: string; readonly authorization: string };
 
 const data = workerData as Role;
 const port = parentPort;
@@ -17,6 +17,7 @@ if (data.role === 'server') {
       { ...DEFAULT_ORG_CONFIG, id: 'quiet', tills: [{ code: 'quiet.till', password: 'quiet' }] },
       { ...DEFAULT_ORG_CONFIG, id: 'scratch', tills: [{ code: 'scratch.till', password: 'scratch' }] },
     ],
+    dataDir: data.dataDir,
   });
   port.postMessage({ url: server.url });
   port.on('message', () => {

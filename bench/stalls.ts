@@ -2,8 +2,9 @@
 //
 //   node --import tsx bench/stalls.ts [--customers 100000] [--seconds 3] [--repeat 2]
 //
-// One server, three orgs: `default` preloaded with N generated customers, `quiet` with one customer,
-// `scratch` empty. A probe looks the quiet org's customer up over HTTP, one request after another, the
+// One server with `--data` on a temporary directory, three orgs: `default` preloaded with N generated
+// customers (its log written to the directory first, and replayed at start: no import body could hold a
+// large one), `quiet` with one customer, `scratch` empty. A probe looks the quiet org's customer up over HTTP, one request after another, the
 // whole time. The server and the probe run in worker threads of their own (bench/stalls-worker.ts), the
 // attackers in the main thread, so that each has its own event loop. Each scenario runs for `--seconds`, in rotating order, `--repeat` times:
 //   idle       nothing else;
@@ -13,13 +14,13 @@
 //   import     PUT /_emulator/events of a 20,000-line log into `scratch`, again and again.
 // Reported: the probe's median and worst wait, and the worst as a multiple of the idle median, from the
 // same run. Results go to bench/results/stalls.json.
-import { writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { buildPreload } from './preload';
+import { buildPreload, writePreloadLog } from './preload';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const auth = (till: string, password: string): string => `Basic ${Buffer.from(`${till}:${password}`).toString('base64')}`;
@@ -51,15 +52,14 @@ async function main(): Promise<void> {
   const customers = Number(values.customers ?? '100000');
   const seconds = Number(values.seconds ?? '3');
   const repeat = Number(values.repeat ?? '2');
-  console.log(`[stalls] building a preload of ${customers} customers and a 20,000-line import...`);
-  const preload = buildPreload(customers);
+  console.log(`[stalls] writing a preload log of ${customers} customers and building a 20,000-line import...`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'stalls-'));
+  writePreloadLog(join(dataDir, 'default.events.jsonl'), customers);
   const importLog = buildPreload(20_000).ndjson.replaceAll('"demo.till"', '"scratch.till"');
   const workerFile = join(here, 'stalls-worker.ts');
-  const serverThread = tsWorker(workerFile, { role: 'server' });
+  const serverThread = tsWorker(workerFile, { role: 'server', dataDir });
   const server = await new Promise<{ url: string }>((resolve) => serverThread.once('message', resolve));
   const ndjson = { 'content-type': 'application/x-ndjson' };
-  const loaded = await send(`${server.url}/_emulator/events`, { method: 'PUT', headers: { authorization: DEMO, ...ndjson }, body: preload.ndjson });
-  if (loaded !== 200) throw new Error(`preload import answered ${loaded}`);
   const one = await send(`${server.url}/v2/customers?source=INSTORE`, {
     method: 'POST',
     headers: { authorization: QUIET, 'content-type': 'application/json' },
@@ -105,6 +105,7 @@ async function main(): Promise<void> {
   serverThread.postMessage('close');
   await new Promise((resolve) => serverThread.once('message', resolve));
   await serverThread.terminate();
+  rmSync(dataDir, { recursive: true, force: true });
 
   const idleMedian = quantile([...waits.idle].sort((a, b) => a - b), 0.5);
   const rows = SCENARIOS.map((s) => {
