@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultOrg, defineOrg, emptyGraph, execute, type RegisterCommand } from '../../src/index';
 import { LOG_FORMAT_VERSION, type LogEntry } from '../../src/emulator/runtime/log-format';
 import { IMPORT_CHUNK_LINES, OrgRuntime } from '../../src/emulator/runtime/org-runtime';
+import { snapshotJson } from '../../src/emulator/routes/snapshot';
+import type { Readable } from 'node:stream';
 
 /** The log of `n` registrations in the default org, as an import brings it. */
 function registrations(n: number): LogEntry[] {
@@ -71,4 +73,28 @@ describe('EMU-10: one org\'s queue does not hold the process', () => {
     expect(order).toEqual(['b', 'import']);
     expect(a.graph.customerCount).toBe(entries.length);
   });
+
+  it('EMU-10 EMU-20: a snapshot export and an in-memory log export stream a chunk per turn: a timer set when they begin fires before they end', async () => {
+    const a = OrgRuntime.inMemory(defaultOrg());
+    expect((await a.replaceLog(registrations(2048))).isOk()).toBe(true);
+    for (const stream of [snapshotJson(a.graph), (await a.exportLog()) as Readable]) {
+      const order: string[] = [];
+      const timer = new Promise<void>((resolve) => setTimeout(() => (order.push('timer'), resolve()), 0));
+      const chunks: string[] = [];
+      for await (const chunk of stream) chunks.push(String(chunk));
+      order.push('export');
+      await timer;
+      // Drained in microtasks, the export would end before any timer: the timer would come second.
+      expect(order).toEqual(['timer', 'export']);
+      expect(chunks.length).toBeGreaterThan(4);
+    }
+    expect((JSON.parse((await collect(snapshotJson(a.graph)))) as { customers: unknown[] }).customers).toHaveLength(2048);
+  });
 });
+
+async function collect(stream: Readable): Promise<string> {
+  let text = '';
+  for await (const chunk of stream) text += String(chunk);
+  return text;
+}
+

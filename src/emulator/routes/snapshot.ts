@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { graphFromSnapshot, snapshotParts, type CustomerGraph } from '../../index';
 import { errorReply, okReply } from '../http/reply';
 import { IMPORT_BODY_LIMIT } from './setup';
+import { nextTurn } from '../runtime/turns';
 import type { ApiRoute } from './types';
 
 /** How many customers go into one chunk of an exported snapshot. */
@@ -17,7 +18,9 @@ const EXPORT_CHUNK_CUSTOMERS = 256;
 export function snapshotJson(graph: CustomerGraph): Readable {
   const parts = snapshotParts(graph)._unsafeUnwrap();
   const head = JSON.stringify(parts.header);
-  function* chunks(): Generator<string> {
+  // An async generator that waits a turn of the event loop after each chunk: a sync one is drained by
+  // Readable.from in a chain of microtasks while the socket takes the bytes, which starves other requests.
+  async function* chunks(): AsyncGenerator<string> {
     yield `${head.slice(0, -1)},"customers":[`;
     let out: string[] = [];
     let first = true;
@@ -29,14 +32,20 @@ export function snapshotJson(graph: CustomerGraph): Readable {
     };
     for (const { record } of parts.entries()) {
       out.push(JSON.stringify(record));
-      if (out.length === EXPORT_CHUNK_CUSTOMERS) yield flush();
+      if (out.length === EXPORT_CHUNK_CUSTOMERS) {
+        yield flush();
+        await nextTurn();
+      }
     }
     if (out.length > 0) yield flush();
     yield '],"histories":[';
     first = true;
     for (const { record, history } of parts.entries()) {
       if (history.length > 0) out.push(JSON.stringify({ id: record.id, entries: history }));
-      if (out.length === EXPORT_CHUNK_CUSTOMERS) yield flush();
+      if (out.length === EXPORT_CHUNK_CUSTOMERS) {
+        yield flush();
+        await nextTurn();
+      }
     }
     if (out.length > 0) yield flush();
     yield ']}';

@@ -2,6 +2,7 @@
 import { Readable } from 'node:stream';
 import type { CustomerGraph } from '../../index';
 import { LogCompacted, type EntryLog } from './event-log';
+import { nextTurn } from './turns';
 import { formatLogLine, type LogEntry } from './log-format';
 
 /** How many lines an export of a `MemoryLog` puts in one chunk of its stream. */
@@ -32,10 +33,12 @@ export class MemoryLog implements EntryLog {
     const entries = this.entries;
     const count = entries.length;
     if (count <= EXPORT_LINES_PER_CHUNK) return entries.map(formatLogLine).join('');
+    // A turn of the event loop after each chunk: Readable.from drains a sync generator in microtasks.
     return Readable.from(
-      (function* lines(): Generator<string> {
+      (async function* lines(): AsyncGenerator<string> {
         for (let i = 0; i < count; i += EXPORT_LINES_PER_CHUNK) {
           yield entries.slice(i, Math.min(i + EXPORT_LINES_PER_CHUNK, count)).map(formatLogLine).join('');
+          await nextTurn();
         }
       })(),
       { objectMode: false },
