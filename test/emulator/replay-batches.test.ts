@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultOrg, emptyGraph, execute, graphSnapshot, type CustomerGraph, type RegisterCommand } from '../../src/index';
 import type { LogEntry } from '../../src/emulator/runtime/log-format';
-import { foldEntries, foldEntry, REPLAY_BATCH_LINES } from '../../src/emulator/runtime/org-runtime';
+import { foldEntries, foldEntry, REPLAY_BATCH_LINES } from '../../src/emulator/runtime/log-replay';
 
 const register = (i: number): RegisterCommand => ({
   kind: 'register',
