@@ -18,7 +18,7 @@ export type { CustomerGraph } from './graph/graph';
 export type { GraphSnapshot, SnapshotEntry, SnapshotHistory, SnapshotParts } from './graph/snapshot';
 export type { SnapshotHeader, SnapshotRestorer } from './graph/restore';
 export { emptyGraph, isCustomerGraph } from './graph/graph';
-export { graphSnapshot, graphFromSnapshot, snapshotParts } from './graph/snapshot';
+export { graphSnapshot, graphFromSnapshot, snapshotParts, snapshotSteps } from './graph/snapshot';
 export { restoreSnapshot } from './graph/restore';
 
 // Writing: decide, fold, execute (ARC-2).

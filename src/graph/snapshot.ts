@@ -88,7 +88,25 @@ export function graphSnapshot(graph: CustomerGraph): Result<GraphSnapshot, Inval
  * if (again.isErr()) console.error(again.error.message); // names the first misfit by its path
  */
 export function graphFromSnapshot(org: Org, snapshot: unknown, at: InputPath = []): Result<CustomerGraph, DomainError> {
+  const steps = snapshotSteps(org, snapshot, at);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/**
+ * `graphFromSnapshot` in steps (ARC-6): the generator pauses after every `every` customers (yielding how
+ * many are in), so that a host can let other work run between them, and returns the same result.
+ * @example
+ * const steps = snapshotSteps(org, body, ['body']);
+ * let step = steps.next();
+ * while (step.done !== true) { await new Promise((r) => setImmediate(r)); step = steps.next(); }
+ * const graph = step.value;
+ */
+export function* snapshotSteps(org: Org, snapshot: unknown, at: InputPath = [], every = 256): Generator<number, Result<CustomerGraph, DomainError>, void> {
   const root = pathFrom(at);
+  const pause = Number.isSafeInteger(every) && every > 0 ? every : 256;
   let customers: unknown;
   let histories: unknown;
   try {
@@ -110,6 +128,7 @@ export function graphFromSnapshot(org: Org, snapshot: unknown, at: InputPath = [
     if (id !== undefined) byId.value.delete(id);
     const added = restorer.value.add(raw, history?.entries ?? [], [...root, 'customers', i], history === undefined ? undefined : [...root, 'histories', history.index, 'entries']);
     if (added.isErr()) return err(added.error);
+    if ((i + 1) % pause === 0) yield i + 1;
   }
   for (const [id, { index }] of byId.value) return err(invalidInput([...root, 'histories', index, 'id'], `customer ${id} is not in the snapshot`));
   return restorer.value.finish(root);

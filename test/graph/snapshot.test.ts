@@ -1,7 +1,7 @@
 // graphFromSnapshot refuses a snapshot whose parts do not hold together (ARC-6): one row per misfit, each
 // a small corruption of a real snapshot, with the path and the reason it must be refused with.
 import { describe, expect, it } from 'vitest';
-import { defaultOrg, getCustomer, graphFromSnapshot, graphSnapshot, lookup, type CustomerGraph, type DomainError } from '../../src/index';
+import { defaultOrg, getCustomer, graphFromSnapshot, graphSnapshot, lookup, snapshotSteps, type CustomerGraph, type DomainError } from '../../src/index';
 import { build, registerCmd } from '../support/given';
 import { issue, registerEnrolled } from '../support/loyalty-state';
 import { merge } from '../support/requests';
@@ -21,6 +21,14 @@ function built(): CustomerGraph {
 
 function snapshot(): Json {
   return JSON.parse(JSON.stringify(graphSnapshot(built())._unsafeUnwrap())) as Json;
+}
+
+/** What a generator returns once it is run to its end. */
+function toEnd<R>(steps: Generator<unknown, R>): R {
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
 }
 
 const refusalOf = (s: unknown): DomainError => graphFromSnapshot(defaultOrg(), s)._unsafeUnwrapErr();
@@ -90,5 +98,20 @@ describe('ARC-6: graphFromSnapshot', () => {
     expect(Object.isFrozen(s.customers[0])).toBe(false);
     s.customers[0].profiles[0].firstName = 'Changed';
     expect(JSON.stringify(getCustomer(graph, { customerId: 1, source: 'ALL' })._unsafeUnwrap())).toContain('"Ann"');
+  });
+
+  it('ARC-6: snapshotSteps pauses every `every` customers and ends with the graph graphFromSnapshot gives; a misfit ends it with the same refusal', () => {
+    const s = snapshot();
+    const steps = snapshotSteps(defaultOrg(), s, [], 1);
+    const paused: number[] = [];
+    let step = steps.next();
+    while (step.done !== true) {
+      paused.push(step.value);
+      step = steps.next();
+    }
+    expect(paused).toEqual([1, 2, 3]);
+    expect(graphSnapshot(step.value._unsafeUnwrap())._unsafeUnwrap()).toEqual(graphSnapshot(graphFromSnapshot(defaultOrg(), s)._unsafeUnwrap())._unsafeUnwrap());
+    s.customers[2].attribution.createdBy = 'ghost.till';
+    expect(toEnd(snapshotSteps(defaultOrg(), s, ['body'], 1))._unsafeUnwrapErr()).toEqual(graphFromSnapshot(defaultOrg(), s, ['body'])._unsafeUnwrapErr());
   });
 });

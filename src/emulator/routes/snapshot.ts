@@ -2,7 +2,7 @@
 // chunk of customers at a time, and put one back, which the library checks part by part (ARC-6) before
 // it becomes the org's state.
 import { Readable } from 'node:stream';
-import { graphFromSnapshot, snapshotParts, type CustomerGraph } from '../../index';
+import { snapshotParts, snapshotSteps, type CustomerGraph } from '../../index';
 import { errorReply, okReply } from '../http/reply';
 import { IMPORT_BODY_LIMIT } from './setup';
 import { nextTurn } from '../runtime/turns';
@@ -69,7 +69,14 @@ export const snapshotRoutes: readonly ApiRoute[] = [
     summary: 'Emulator: import a snapshot',
     bodyLimit: IMPORT_BODY_LIMIT,
     async handle(ctx) {
-      const graph = graphFromSnapshot(ctx.org.org, ctx.body, ['body']);
+      // Restored 256 customers per turn of the event loop, so that a large snapshot does not hold other orgs.
+      const steps = snapshotSteps(ctx.org.org, ctx.body, ['body']);
+      let step = steps.next();
+      while (step.done !== true) {
+        await nextTurn();
+        step = steps.next();
+      }
+      const graph = step.value;
       if (graph.isErr()) return errorReply(graph.error);
       await ctx.org.replaceGraph(graph.value);
       return okReply({ success: true, org: ctx.org.org.id, eventCount: graph.value.eventCount, customers: graph.value.customerCount, warnings: [] });
