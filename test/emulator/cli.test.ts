@@ -181,6 +181,8 @@ describe('EMU-15: customer-graph serve', () => {
       ['serve', '--port', 'eighty'],
       ['serve', '--port', '70000'],
       ['serve', '--bogus'],
+      ['serve', '--snapshot-after', '4096'],
+      ['serve', '--data', dir, '--snapshot-after', 'lots'],
       ['replay'],
       ['replay', 'a', 'b'],
       ['replay', join(dir, 'missing.jsonl')],

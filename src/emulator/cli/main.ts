@@ -141,6 +141,8 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const port = parsePort(values.port ?? io.env['PORT'], 8080);
+  // Compaction is of a data directory's log: without one the option would be silently ignored.
+  if (values['snapshot-after'] !== undefined && values.data === undefined) throw new UsageError('--snapshot-after needs --data DIR');
   const host = values.host ?? '127.0.0.1';
   const orgs = await loadOrgs(values.org ?? []);
   const quiet = values.quiet === true;
