@@ -18,39 +18,37 @@ const EXPORT_CHUNK_CUSTOMERS = 256;
 export function snapshotJson(graph: CustomerGraph): Readable {
   const parts = snapshotParts(graph)._unsafeUnwrap();
   const head = JSON.stringify(parts.header);
-  // An async generator that waits a turn of the event loop after each chunk: a sync one is drained by
-  // Readable.from in a chain of microtasks while the socket takes the bytes, which starves other requests.
   async function* chunks(): AsyncGenerator<string> {
     yield `${head.slice(0, -1)},"customers":[`;
-    let out: string[] = [];
-    let first = true;
-    const flush = (): string => {
-      const text = (first ? '' : ',') + out.join(',');
-      first = false;
-      out = [];
-      return text;
-    };
-    for (const { record } of parts.entries()) {
-      out.push(JSON.stringify(record));
-      if (out.length === EXPORT_CHUNK_CUSTOMERS) {
-        yield flush();
-        await nextTurn();
-      }
-    }
-    if (out.length > 0) yield flush();
+    yield* jsonItems(function* records() {
+      for (const { record } of parts.entries()) yield JSON.stringify(record);
+    });
     yield '],"histories":[';
-    first = true;
-    for (const { record, history } of parts.entries()) {
-      if (history.length > 0) out.push(JSON.stringify({ id: record.id, entries: history }));
-      if (out.length === EXPORT_CHUNK_CUSTOMERS) {
-        yield flush();
-        await nextTurn();
-      }
-    }
-    if (out.length > 0) yield flush();
+    yield* jsonItems(function* histories() {
+      for (const { record, history } of parts.entries()) if (history.length > 0) yield JSON.stringify({ id: record.id, entries: history });
+    });
     yield ']}';
   }
   return Readable.from(chunks(), { objectMode: false });
+}
+
+/**
+ * The items of a JSON array, comma-separated, `EXPORT_CHUNK_CUSTOMERS` per chunk, waiting a turn of the
+ * event loop after each: Readable.from drains a sync source in a chain of microtasks while the socket
+ * takes the bytes, which starves other requests.
+ */
+async function* jsonItems(items: () => Iterable<string>): AsyncGenerator<string> {
+  let out: string[] = [];
+  let comma = '';
+  for (const item of items()) {
+    out.push(item);
+    if (out.length === EXPORT_CHUNK_CUSTOMERS) {
+      yield comma + out.join(',');
+      [comma, out] = [',', []];
+      await nextTurn();
+    }
+  }
+  if (out.length > 0) yield comma + out.join(',');
 }
 
 /** Export and import of the org's snapshot (EMU-13, EMU-20). */

@@ -58,7 +58,7 @@ export class EventLog implements EntryLog {
   private dirty = false;
 
   private constructor(
-    readonly path: string,
+    private readonly path: string,
     handle: FileHandle,
     size: number,
     count: number,
@@ -90,6 +90,20 @@ export class EventLog implements EntryLog {
     try {
       const { size, count } = await readLogFile(path, handle, warn, onEntry);
       return new EventLog(path, handle, size, count, base);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+
+  /**
+   * The log file at `path` that this process has just written whole (`count` lines after line `base`),
+   * opened for appending without reading it back (EMU-20).
+   */
+  static async written(path: string, base: number, count: number): Promise<EventLog> {
+    const handle = await open(path, 'a+');
+    try {
+      return new EventLog(path, handle, (await handle.stat()).size, count, base);
     } catch (error) {
       await handle.close();
       throw error;

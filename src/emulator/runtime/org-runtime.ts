@@ -37,7 +37,6 @@ export class StorageFailure extends Error {
 
 const ignore = (): void => undefined;
 
-
 /**
  * One org's state. Every request to the org runs through `serial`, a promise chain, so requests apply one
  * at a time in arrival order (EMU-10). Writes are group-committed (EMU-8): a command is decided on the
@@ -251,22 +250,26 @@ export class OrgRuntime {
     }
   }
 
-  /** Replaces the org's state with a graph (a snapshot put) and an empty log after it. Call inside `serial`. */
-  async replaceGraph(graph: CustomerGraph): Promise<void> {
+  /**
+   * Makes `graph` the org's state once `write` has replaced the log under it (reset, import, snapshot
+   * put): after every batch decided so far, and only if the write succeeds.
+   */
+  private async replaceState(graph: CustomerGraph, write: () => Promise<void>): Promise<void> {
     await this.lastKept.catch(ignore);
-    await this.log.replace([], graph);
+    await write();
     this.current = graph;
     this.keptGraph = graph;
     this.nextLine = this.log.nextNumber;
   }
 
+  /** Replaces the org's state with a graph (a snapshot put) and an empty log after it. Call inside `serial`. */
+  async replaceGraph(graph: CustomerGraph): Promise<void> {
+    await this.replaceState(graph, () => this.log.replace([], graph));
+  }
+
   /** Empties the org: a fresh graph and an empty log. Call inside `serial`. */
   async reset(): Promise<void> {
-    await this.lastKept.catch(ignore);
-    await this.log.replace([]);
-    this.current = emptyOf(this.org);
-    this.keptGraph = this.current;
-    this.nextLine = this.log.nextNumber;
+    await this.replaceState(emptyOf(this.org), () => this.log.replace([]));
   }
 
   /**
@@ -283,11 +286,7 @@ export class OrgRuntime {
       folded = next.value;
       await nextTurn();
     }
-    await this.lastKept.catch(ignore);
-    await this.log.replace(entries);
-    this.current = folded;
-    this.keptGraph = folded;
-    this.nextLine = this.log.nextNumber;
+    await this.replaceState(folded, () => this.log.replace(entries));
     return ok(folded);
   }
 

@@ -128,7 +128,7 @@ export class OrgStore implements EntryLog {
       await unlink(join(this.dir, snapshot)).catch(() => undefined);
       throw error;
     }
-    await this.switchTo(next);
+    await this.switchTo(next, entries.length);
   }
 
   /** Step 1 of a compaction (call with no write in flight): appends go to a new segment; the line the snapshot will cover. */
@@ -144,7 +144,7 @@ export class OrgStore implements EntryLog {
       await unlink(join(this.dir, segment)).catch(() => undefined);
       throw error;
     }
-    await this.switchTo(next);
+    await this.switchTo(next, 0);
     return { lines, epoch: this.epoch, file: generationFile(this.org.id, 'snapshot', m.next + 1) };
   }
 
@@ -200,9 +200,10 @@ export class OrgStore implements EntryLog {
     return this.active.close();
   }
 
-  private async switchTo(next: Manifest): Promise<void> {
+  /** Appends go to the last segment of `next` from now on, a file just written with `count` lines. */
+  private async switchTo(next: Manifest, count: number): Promise<void> {
     const last = next.segments.at(-1) as Manifest['segments'][number];
-    const opened = await EventLog.openPath(join(this.dir, last.file), last.base, this.warn, () => undefined);
+    const opened = await EventLog.written(join(this.dir, last.file), last.base, count);
     await this.active.close();
     this.active = opened;
     this.manifest = next;

@@ -8,7 +8,7 @@ import { open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { err, ok, type Result } from 'neverthrow';
-import { restoreSnapshot, snapshotParts, type CustomerGraph, type Org } from '../../index';
+import { restoreSnapshot, snapshotParts, type CustomerGraph, type Org, type SnapshotRestorer } from '../../index';
 import { syncDirectory, writeWhole } from './files';
 import { nextTurn } from './turns';
 
@@ -67,7 +67,7 @@ export async function writeSnapshotFile(path: string, graph: CustomerGraph, line
 export async function readSnapshotFile(org: Org, path: string): Promise<Result<LoadedSnapshot, string>> {
   const input = createReadStream(path, { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Infinity });
-  let restorer: ReturnType<typeof restoreSnapshot> | undefined;
+  let restorer: SnapshotRestorer | undefined;
   let covered = 0;
   let count = 0;
   let ended = false;
@@ -86,14 +86,15 @@ export async function readSnapshotFile(org: Org, path: string): Promise<Result<L
       if (restorer === undefined) {
         if (item['format'] !== SNAPSHOT_FORMAT || typeof item['lines'] !== 'number') return err(`line 1 is not a ${SNAPSHOT_FORMAT} header`);
         covered = item['lines'];
-        restorer = restoreSnapshot(org, item);
-        if (restorer.isErr()) return err(`line 1: ${restorer.error.message}`);
+        const started = restoreSnapshot(org, item);
+        if (started.isErr()) return err(`line 1: ${started.error.message}`);
+        restorer = started.value;
       } else if (Object.hasOwn(item, 'end')) {
         if (item['end'] !== count) return err(`the closing line counts ${String(item['end'])} customers, the file holds ${count}`);
         ended = true;
       } else {
-        const added = restorer.isOk() ? restorer.value.add(item['c'], item['h'], [`line ${lineNo}`]) : undefined;
-        if (added?.isErr()) return err(added.error.message);
+        const added = restorer.add(item['c'], item['h'], [`line ${lineNo}`]);
+        if (added.isErr()) return err(added.error.message);
         count++;
       }
     }
@@ -102,8 +103,8 @@ export async function readSnapshotFile(org: Org, path: string): Promise<Result<L
   } finally {
     input.destroy();
   }
-  if (restorer === undefined || restorer.isErr()) return err('the file is empty');
+  if (restorer === undefined) return err('the file is empty');
   if (!ended) return err('the closing line is missing (the file was cut short)');
-  const graph = restorer.value.finish();
+  const graph = restorer.finish();
   return graph.isErr() ? err(graph.error.message) : ok({ graph: graph.value, lines: covered });
 }
