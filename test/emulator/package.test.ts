@@ -39,6 +39,11 @@ describe('EMU-17: the published package serves the emulator', () => {
     expect(pkg.dependencies['fastify']).toBeDefined();
   });
 
+  it('EMU-17: the version the command and the health endpoint report is package.json\'s', async () => {
+    const { VERSION } = await import('../../src/emulator/version');
+    expect(VERSION).toBe((pkg as unknown as { version: string }).version);
+  });
+
   it('EMU-17 EMU-15: npm start runs the built command through scripts/start.mjs, which builds first only when dist/ is missing or stale', () => {
     expect(pkg.scripts['start']).toBe('node scripts/start.mjs serve');
     expect(readFileSync(join(ROOT, 'scripts/start.mjs'), 'utf8')).toContain("join(root, 'dist', 'cli.cjs')");
