@@ -36,7 +36,9 @@ describe('EMU-17: the published package serves the emulator', () => {
     expect(pkg.bin).toEqual({ 'customer-graph': './dist/cli.cjs' });
     expect(readFileSync(join(ROOT, 'src/cli.ts'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
     expect(pkg.engines).toEqual({ node: '>=20' });
-    expect(pkg.dependencies['fastify']).toBeDefined();
+    // The HTTP server is bundled into the emulator's chunk: a library-only consumer installs none (EMU-17).
+    expect(pkg.dependencies['fastify']).toBeUndefined();
+    expect(pkg.devDependencies['fastify']).toBeDefined();
   });
 
   it('EMU-17: the version the command and the health endpoint report is package.json\'s', async () => {
