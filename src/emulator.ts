@@ -37,9 +37,13 @@ export { MAX_PAGE_LIMIT } from './index';
 export type { LogEntry } from './emulator/runtime/log-format';
 export { logEntrySchema, LOG_FORMAT_VERSION } from './emulator/runtime/log-format';
 export { readLogText } from './emulator/runtime/log-reader';
+export type { ReadLog } from './emulator/runtime/log-reader';
+export type { OrgRuntime } from './emulator/runtime/org-runtime';
+export type { LogCompacted } from './emulator/runtime/event-log';
+export type { LogMisfit } from './emulator/runtime/log-replay';
 export type { ApiRoute, HttpMethod, RouteContext, PendingEndpoint } from './emulator/routes/index';
 export { ROUTES, PENDING_ENDPOINTS, replyOf } from './emulator/routes/index';
 export { basicHeader } from './emulator/http/auth';
-export { replayScenario, scenarioLineSchema, type ReplayedLine, type ScenarioLine } from './emulator/cli/replay';
+export { replayScenario, scenarioLineSchema, type ReplayedLine, type ScenarioLine, type ReplayOptions } from './emulator/cli/replay';
 // The library's body schemas, for validating the documented request bodies.
 export { registerBodySchema, updateBodySchema, changeIdentifierBodySchema, subscriptionRequestSchema, couponSeriesInputSchema } from './schemas';
