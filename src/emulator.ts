@@ -1,5 +1,9 @@
-// The public API of `customer-graph/emulator`: the documented HTTP API over the library, for test suites
-// that want it in-process, plus the HTTP-level schemas so that embedding services validate the same input.
+/**
+ * The public API of `customer-graph/emulator`: the documented HTTP API over the library, for test suites
+ * that want it in-process, plus the HTTP-level schemas so that embedding services validate the same input.
+ *
+ * @module customer-graph/emulator
+ */
 export type { Emulator, EmulatorOptions, EmulatorRequest, EmulatorResponse } from './emulator/runtime/emulator';
 export { createEmulator, startServer, systemClock, steppingClock } from './emulator/runtime/emulator';
 export { DataDirectoryInUse, LOCK_FILE } from './emulator/runtime/data-lock';

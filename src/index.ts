@@ -1,6 +1,10 @@
-// The public API of customer-graph, listed by name: what a host embedding the rules uses. Everything not
-// listed here is internal; the zod schemas of commands, events, bodies and queries are the
-// `customer-graph/schemas` subpath.
+/**
+ * The public API of customer-graph, listed by name: what a host embedding the rules uses. Everything not
+ * listed here is internal; the zod schemas of commands, events, bodies and queries are the
+ * `customer-graph/schemas` subpath.
+ *
+ * @module customer-graph
+ */
 
 // Orgs: the configuration the rules run against (ORG-1, ORG-2).
 export type { Org, ExtendedFieldDef, CustomFieldDef, Till } from './org/org';

@@ -1,6 +1,10 @@
-// `customer-graph/schemas`: the zod schema of every command, event, request body and query, so that a
-// host validates the same payloads the library does (ARC-4, EMU-4). Each is declared once, in its slice
-// or query; this entry only names them.
+/**
+ * `customer-graph/schemas`: the zod schema of every command, event, request body and query, so that a
+ * host validates the same payloads the library does (ARC-4, EMU-4). Each is declared once, in its slice
+ * or query; this entry only names them.
+ *
+ * @module customer-graph/schemas
+ */
 export { commandSchema } from './decider/commands';
 export { graphEventSchema } from './decider/events';
 export { commandMetaSchema } from './decider/meta';
