@@ -1,5 +1,9 @@
-// The public API of `customer-graph/emulator`: the documented HTTP API over the library, for test suites
-// that want it in-process, plus the HTTP-level schemas so that embedding services validate the same input.
+/**
+ * The public API of `customer-graph/emulator`: the documented HTTP API over the library, for test suites
+ * that want it in-process, plus the HTTP-level schemas so that embedding services validate the same input.
+ *
+ * @module customer-graph/emulator
+ */
 export type { Emulator, EmulatorOptions, EmulatorRequest, EmulatorResponse } from './emulator/runtime/emulator';
 export { createEmulator, startServer, systemClock, steppingClock } from './emulator/runtime/emulator';
 export { DataDirectoryInUse, LOCK_FILE } from './emulator/runtime/data-lock';
@@ -37,9 +41,13 @@ export { MAX_PAGE_LIMIT } from './index';
 export type { LogEntry } from './emulator/runtime/log-format';
 export { logEntrySchema, LOG_FORMAT_VERSION } from './emulator/runtime/log-format';
 export { readLogText } from './emulator/runtime/log-reader';
+export type { ReadLog } from './emulator/runtime/log-reader';
+export type { OrgRuntime } from './emulator/runtime/org-runtime';
+export type { LogCompacted } from './emulator/runtime/event-log';
+export type { LogMisfit } from './emulator/runtime/log-replay';
 export type { ApiRoute, HttpMethod, RouteContext, PendingEndpoint } from './emulator/routes/index';
 export { ROUTES, PENDING_ENDPOINTS, replyOf } from './emulator/routes/index';
 export { basicHeader } from './emulator/http/auth';
-export { replayScenario, scenarioLineSchema, type ReplayedLine, type ScenarioLine } from './emulator/cli/replay';
+export { replayScenario, scenarioLineSchema, type ReplayedLine, type ScenarioLine, type ReplayOptions } from './emulator/cli/replay';
 // The library's body schemas, for validating the documented request bodies.
 export { registerBodySchema, updateBodySchema, changeIdentifierBodySchema, subscriptionRequestSchema, couponSeriesInputSchema } from './schemas';

@@ -1,13 +1,17 @@
-// The public API of customer-graph, listed by name: what a host embedding the rules uses. Everything not
-// listed here is internal; the zod schemas of commands, events, bodies and queries are the
-// `customer-graph/schemas` subpath.
+/**
+ * The public API of customer-graph, listed by name: what a host embedding the rules uses. Everything not
+ * listed here is internal; the zod schemas of commands, events, bodies and queries are the
+ * `customer-graph/schemas` subpath.
+ *
+ * @module customer-graph
+ */
 
 // Orgs: the configuration the rules run against (ORG-1, ORG-2).
 export type { Org, ExtendedFieldDef, CustomFieldDef, Till } from './org/org';
 export type { OrgConfig } from './org/org-config';
 export type { ProgramDef, TierDef } from './org/programs';
 export type { Source } from './org/sources';
-export type { IdentifierType } from './org/identifiers';
+export type { IdentifierType, IdentifierRules, Blocklist } from './org/identifiers';
 export { defineOrg, isOrg, DEFAULT_BLOCKED_VALUES, DEFAULT_BLOCKED_PATTERNS } from './org/org';
 export { defaultOrg, DEFAULT_ORG_CONFIG } from './org/default-org';
 export { SOURCES, MULTI_ACCOUNT_SOURCES } from './org/sources';
@@ -15,6 +19,7 @@ export { IDENTIFIER_TYPES } from './org/identifiers';
 
 // The graph (ARC-2, ARC-3).
 export type { CustomerGraph } from './graph/graph';
+export type { HistoryEntry } from './graph/history';
 export type { GraphSnapshot, SnapshotEntry, SnapshotHistory, SnapshotParts } from './graph/snapshot';
 export type { SnapshotHeader, SnapshotRestorer } from './graph/restore';
 export { emptyGraph, isCustomerGraph } from './graph/graph';
@@ -22,7 +27,7 @@ export { graphSnapshot, graphFromSnapshot, snapshotParts, snapshotSteps } from '
 export { restoreSnapshot } from './graph/restore';
 
 // Writing: decide, fold, execute (ARC-2).
-export type { Command, ParsedCommand, IdentityCommand, LoyaltyCommand } from './decider/commands';
+export type { Command, ParsedCommand, IdentityCommand, LoyaltyCommand, CommandKind } from './decider/commands';
 export type { CommandMeta } from './decider/meta';
 export type { GraphEvent, EventKind } from './decider/events';
 export type { ResponseByKind } from './decider/decide';
@@ -60,8 +65,8 @@ export { SUBSCRIPTION_CHANNELS, DEFAULT_SUBSCRIPTIONS } from './records/subscrip
 
 // Refusals and warnings (ERR-1..ERR-3).
 export type { ErrorCode } from './kernel/codes';
-export type { DomainError, Refusal, InvalidInputError, MergedCustomerError, InputPath, IdentifierContext } from './kernel/refusals';
-export type { Misfit, IdCounter } from './kernel/misfits';
+export type { DomainError, RefusalFacts, WithMessage, Refusal, InvalidInputError, MergedCustomerError, InputPath, IdentifierContext } from './kernel/refusals';
+export type { Misfit, IdCounter, SnapshotCounter } from './kernel/misfits';
 export type { DomainWarning, WarningCode } from './kernel/warnings';
 export { ERROR_MESSAGES, PII_DELETED_MESSAGE } from './kernel/codes';
 

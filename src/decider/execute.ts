@@ -19,7 +19,18 @@ export interface Executed<R> {
  * ARC-2, ERR-1). It reads no clock and makes no ids of its own: time and till come in the command's
  * metadata, and ids from the graph's counters.
  * @example
- * const events = decide(graph, { kind: 'merge', survivorId: 1, victimId: 2, meta: { at: '2024-05-01T10:00:00Z', till: 'demo.till' } });
+ * ```ts
+ * import { decide, defaultOrg, emptyGraph, evolveAll } from 'customer-graph';
+ *
+ * const graph = emptyGraph(defaultOrg())._unsafeUnwrap();
+ * const decided = decide(graph, {
+ *   kind: 'register',
+ *   source: 'INSTORE',
+ *   body: { loyaltyInfo: { loyaltyType: 'loyalty' }, profiles: [{ firstName: 'Ann', identifiers: [{ type: 'email', value: 'ann@example.com' }] }] },
+ *   meta: { at: '2024-05-01T10:00:00Z', till: 'demo.till' },
+ * });
+ * if (decided.isOk()) evolveAll(graph, decided.value); // the graph with Ann registered
+ * ```
  */
 export function decide(graph: CustomerGraph, command: Command | ParsedCommand): Result<readonly GraphEvent[], DomainError> {
   return decideCommand(graph, command).map((d) => markDecided(d.events, d.graph));
@@ -30,8 +41,23 @@ export function decide(graph: CustomerGraph, command: Command | ParsedCommand): 
  * documented error with the graph untouched (ARC-2, ARC-5). The events come from the decider on this
  * very graph, so they are folded as they are, never checked again (ARC-2).
  * @example
- * const done = execute(graph, { kind: 'register', source: 'INSTORE', body, meta });
- * if (done.isOk()) graph = done.value.graph;
+ * ```ts
+ * import { defaultOrg, emptyGraph, execute } from 'customer-graph';
+ *
+ * let graph = emptyGraph(defaultOrg())._unsafeUnwrap();
+ * const done = execute(graph, {
+ *   kind: 'register',
+ *   source: 'INSTORE',
+ *   body: { loyaltyInfo: { loyaltyType: 'loyalty' }, profiles: [{ firstName: 'Ann', identifiers: [{ type: 'email', value: 'ann@example.com' }] }] },
+ *   meta: { at: '2024-05-01T10:00:00Z', till: 'demo.till' },
+ * });
+ * if (done.isOk()) {
+ *   graph = done.value.graph;
+ *   done.value.response.createdId; // 1
+ * } else {
+ *   console.error(done.error.code, done.error.message);
+ * }
+ * ```
  */
 export function execute<C extends Command | ParsedCommand>(graph: CustomerGraph, command: C): Result<Executed<ResponseByKind[C['kind']]>, DomainError> {
   const decided = decideCommand(graph, command);

@@ -110,7 +110,24 @@ export function evolveAll(graph: CustomerGraph, events: Iterable<unknown>): Resu
   return ok(closeBatchAt(current));
 }
 
-/** Folds one event brought from outside: `evolveAll` of one (ARC-2). */
+/**
+ * Folds one event brought from outside: `evolveAll` of one (ARC-2).
+ * @example
+ * ```ts
+ * import { decide, defaultOrg, emptyGraph, evolve } from 'customer-graph';
+ *
+ * const start = emptyGraph(defaultOrg())._unsafeUnwrap();
+ * const events = decide(start, {
+ *   kind: 'register',
+ *   source: 'INSTORE',
+ *   body: { loyaltyInfo: { loyaltyType: 'loyalty' }, profiles: [{ firstName: 'Ann', identifiers: [{ type: 'email', value: 'ann@example.com' }] }] },
+ *   meta: { at: '2024-05-01T10:00:00Z', till: 'demo.till' },
+ * })._unsafeUnwrap();
+ * let graph = start;
+ * for (const event of events) graph = evolve(graph, event)._unsafeUnwrap();
+ * graph.customerCount; // 1
+ * ```
+ */
 export function evolve(graph: CustomerGraph, event: unknown): Result<CustomerGraph, DomainError> {
   return evolveAll(graph, [event]);
 }

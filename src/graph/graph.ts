@@ -144,7 +144,12 @@ export function countersOf(graph: CustomerGraph): Counters {
  * The empty graph of an org: the decider's initial state (ARC-2). Anything but an org that `defineOrg`
  * or `defaultOrg` built is refused.
  * @example
+ * ```ts
+ * import { defaultOrg, emptyGraph } from 'customer-graph';
+ *
  * const graph = emptyGraph(defaultOrg())._unsafeUnwrap();
+ * graph.customerCount; // 0
+ * ```
  */
 export function emptyGraph(org: Org): Result<CustomerGraph, InvalidInputError> {
   if (!isOrg(org)) return err(invalidInput(['org'], 'not an org: make one with defineOrg(config) or defaultOrg()'));

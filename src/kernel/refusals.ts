@@ -79,7 +79,8 @@ export type RefusalFacts =
 /** Every way a command or query can be refused: the documented code, the reason, the facts, the message (ERR-1). */
 export type DomainError = WithMessage<RefusalFacts>;
 
-type WithMessage<F> = F extends unknown ? F & { readonly message: string } : never;
+/** A refusal's facts with its message, distributed over each variant. */
+export type WithMessage<F> = F extends unknown ? F & { readonly message: string } : never;
 
 /** One refusal by its reason. */
 export type Refusal<R extends DomainError['reason']> = Extract<DomainError, { readonly reason: R }>;

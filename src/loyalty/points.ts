@@ -52,7 +52,8 @@ export const expirePointsCommandSchema = record({
   meta: commandMetaSchema,
 });
 
-type PointsCommandSchema = typeof issuePointsCommandSchema | typeof redeemPointsCommandSchema | typeof returnPointsCommandSchema | typeof adjustPointsCommandSchema;
+/** The schema of one of the four point movements: issue, redeem, return or adjust. */
+export type PointsCommandSchema = typeof issuePointsCommandSchema | typeof redeemPointsCommandSchema | typeof returnPointsCommandSchema | typeof adjustPointsCommandSchema;
 
 /** Issue, redeem, return or adjust points in one program (PTS-2). */
 export type PointsCommand = z.input<PointsCommandSchema>;

@@ -33,7 +33,13 @@ export interface LookupResponse {
  * any (`ALL`), the value read as register reads it. Victims never answer: the index names only live
  * customers, a victim's identifiers having moved to its survivor (MRG-4).
  * @example
- * lookup(graph, { source: 'ALL', identifierName: 'email', identifierValue: 'TOM@example.com' });
+ * ```ts
+ * import { lookup } from 'customer-graph';
+ *
+ * // `graph` holds Ann, registered with ann@example.com (see `execute`).
+ * const found = lookup(graph, { source: 'ALL', identifierName: 'email', identifierValue: 'ANN@example.com' });
+ * if (found.isOk()) found.value.entity; // Ann's customer id, the email read as register reads it
+ * ```
  */
 export function lookup(graph: CustomerGraph, query: LookupQuery): Result<LookupResponse, DomainError> {
   return runQuery(graph, query, lookupQuerySchema, answerLookup);

@@ -115,6 +115,21 @@ function queryString(query: Readonly<Record<string, string | number | boolean>> 
 /**
  * Builds an emulator, the main export of the `customer-graph/emulator` subpath (EMU-17): validates the orgs, opens and replays their event logs when `dataDir` is given, and
  * prepares the HTTP app. Throws (at startup only) for a bad org configuration a corrupt event log, or a data directory another emulator holds (`DataDirectoryInUse`, EMU-19).
+ * @example
+ * ```ts
+ * import { createEmulator } from 'customer-graph/emulator';
+ *
+ * const emulator = await createEmulator(); // the default org, in memory
+ * const res = await emulator.request({
+ *   method: 'POST',
+ *   path: '/v2/customers',
+ *   query: { source: 'INSTORE' },
+ *   till: 'demo.till',
+ *   body: { loyaltyInfo: { loyaltyType: 'loyalty' }, profiles: [{ firstName: 'Ann', identifiers: [{ type: 'email', value: 'ann@example.com' }] }] },
+ * });
+ * res.status; // 200, res.body is { createdId: 1, warnings: [], sideEffects: [] }
+ * await emulator.close();
+ * ```
  */
 export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const orgs = buildOrgs(options.orgs ?? [DEFAULT_ORG_CONFIG]);
@@ -198,7 +213,20 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   };
 }
 
-/** Builds an emulator and starts listening (default `127.0.0.1`, a free port): what the README's in-process example and curl examples run (EMU-16). */
+/**
+ * Builds an emulator and starts listening (default `127.0.0.1`, a free port): what the README's in-process example and curl examples run (EMU-16).
+ * @example
+ * ```ts
+ * import { startServer } from 'customer-graph/emulator';
+ *
+ * const emulator = await startServer({ port: 0 }); // a free port
+ * const res = await fetch(`${emulator.url}/v2/customers/search?q=ann`, {
+ *   headers: { authorization: `Basic ${Buffer.from('demo.till:demo').toString('base64')}` },
+ * });
+ * res.status; // 200
+ * await emulator.close();
+ * ```
+ */
 export async function startServer(
   options: EmulatorOptions & { readonly port?: number; readonly host?: string } = {},
 ): Promise<Emulator & { readonly url: string }> {
