@@ -9,6 +9,8 @@ describe('README example (REG-6, CHG-4, LKP-1, MRG-5, ARC-3)', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const block = /```ts readme-example\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block, 'README.md has a ```ts readme-example block').toBeDefined();
+    // neverthrow's _unsafeUnwrap is for its own tests; the README shows isOk and match.
+    expect(readme).not.toContain('_unsafeUnwrap');
     const source = (block ?? '').replace(/from 'customer-graph'/g, `from ${JSON.stringify(join(root, 'src/index.ts'))}`);
     const dir = join(root, 'test/.generated');
     mkdirSync(dir, { recursive: true });
