@@ -67,7 +67,7 @@ describe('EMU-27: the package as it ships', () => {
     const out = run(bin('attw'), [tarball, '--format', 'json'], work);
     const report = JSON.parse(out.stdout) as { analysis: { problems: unknown[]; entrypoints: Record<string, unknown> } };
     expect(report.analysis.problems).toEqual([]);
-    expect(Object.keys(report.analysis.entrypoints)).toEqual(expect.arrayContaining(['.', './schemas', './emulator']));
+    expect(Object.keys(report.analysis.entrypoints)).toEqual(expect.arrayContaining(['.', './schemas', './emulator', './msw']));
     expect(out.status).toBe(0);
   });
 
