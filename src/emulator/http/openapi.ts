@@ -8,7 +8,7 @@ import type { ApiRoute } from '../routes/types';
 import { VERSION } from '../version';
 import { errorBodySchema } from './reply';
 
-/** A JSON Schema object, as the document embeds it. */
+/** A JSON Schema object (draft 2020-12), as the OpenAPI document embeds it (EMU-25). */
 export type JsonSchema = Record<string, unknown>;
 
 /** The parts of an OpenAPI 3.1 document the emulator writes (EMU-25). */
