@@ -51,3 +51,7 @@ export { basicHeader } from './emulator/http/auth';
 export { replayScenario, scenarioLineSchema, type ReplayedLine, type ScenarioLine, type ReplayOptions } from './emulator/cli/replay';
 // The library's body schemas, for validating the documented request bodies.
 export { registerBodySchema, updateBodySchema, changeIdentifierBodySchema, subscriptionRequestSchema, couponSeriesInputSchema } from './schemas';
+// The OpenAPI 3.1 document of the routes (EMU-25).
+export { openApiDocument, openApiPath, type OpenApiDocument, type OpenApiOperation, type OpenApiParameter, type JsonSchema } from './emulator/http/openapi';
+// The typed client of the routes (EMU-26).
+export { createClient, type Client, type ClientOptions, type ClientError, type QueryOf } from './testing/client';

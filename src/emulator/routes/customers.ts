@@ -5,7 +5,9 @@ import { EMBEDS, getCustomer, type Embed } from '../../index';
 import { errorReply, invalid } from '../http/reply';
 import { customerPathSchema, parseInput, parseQuery } from '../http/params';
 import { getCustomerHttpQuerySchema, registerQuerySchema, sourceQuerySchema } from '../http/query-schemas';
-import { commitCommand, optional, replyOf, type ApiRoute } from './types';
+import { commitCommand, optional, replyOf, type ApiRoute, API_TAG } from './types';
+import { registerBodySchema, updateBodySchema } from '../../schemas';
+import { customerDetailsSchema, registerResponseSchema, updateResponseSchema } from '../http/response-schemas';
 
 /** `embed=points,mlp`, `embed="points"` or `embed=points&...`: the names, quotes and spaces dropped. */
 function embedsOf(raw: string | undefined): string[] | undefined {
@@ -26,6 +28,7 @@ export const customerRoutes: readonly ApiRoute[] = [
     method: 'POST',
     url: '/v2/customers',
     summary: 'Register Customer',
+    doc: { query: registerQuerySchema, body: registerBodySchema, response: registerResponseSchema, tags: API_TAG },
     handle(ctx) {
       const query = parseQuery(registerQuerySchema, ctx.query);
       if (query.isErr()) return errorReply(query.error);
@@ -36,6 +39,7 @@ export const customerRoutes: readonly ApiRoute[] = [
     method: 'PUT',
     url: '/v2/customers/:customerId',
     summary: 'Update Customer Details',
+    doc: { params: customerPathSchema, query: sourceQuerySchema, body: updateBodySchema, response: updateResponseSchema, tags: API_TAG },
     handle(ctx) {
       const path = parseInput(customerPathSchema, ctx.params, 'path');
       if (path.isErr()) return errorReply(path.error);
@@ -55,6 +59,7 @@ export const customerRoutes: readonly ApiRoute[] = [
     method: 'GET',
     url: '/v2/customers/:customerId',
     summary: 'Fetch Customer Details',
+    doc: { params: customerPathSchema, query: getCustomerHttpQuerySchema, response: customerDetailsSchema, tags: API_TAG },
     handle(ctx) {
       const path = parseInput(customerPathSchema, ctx.params, 'path');
       if (path.isErr()) return errorReply(path.error);

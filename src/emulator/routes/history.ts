@@ -4,13 +4,15 @@ import { changeRequests, goodwillRequests } from '../../index';
 import { errorReply } from '../http/reply';
 import { customerPathSchema, parseInput, parseQuery } from '../http/params';
 import { changeRequestsHttpQuerySchema, goodwillRequestsHttpQuerySchema } from '../http/query-schemas';
-import { optional, replyOf, type ApiRoute } from './types';
+import { optional, replyOf, type ApiRoute, API_TAG } from './types';
+import { changeRequestsResponseSchema, goodwillRequestsResponseSchema } from '../http/response-schemas';
 
 export const historyRoutes: readonly ApiRoute[] = [
   {
     method: 'GET',
     url: '/v2/customers/:customerId/retroRequest',
     summary: 'Get Change Requests',
+    doc: { params: customerPathSchema, query: changeRequestsHttpQuerySchema, response: changeRequestsResponseSchema, tags: API_TAG },
     handle(ctx) {
       const path = parseInput(customerPathSchema, ctx.params, 'path');
       if (path.isErr()) return errorReply(path.error);
@@ -36,6 +38,7 @@ export const historyRoutes: readonly ApiRoute[] = [
     method: 'GET',
     url: '/v2/customers/:customerId/goodwillRequest',
     summary: 'Get Customer Goodwill Requests',
+    doc: { params: customerPathSchema, query: goodwillRequestsHttpQuerySchema, response: goodwillRequestsResponseSchema, tags: API_TAG },
     handle(ctx) {
       const path = parseInput(customerPathSchema, ctx.params, 'path');
       if (path.isErr()) return errorReply(path.error);

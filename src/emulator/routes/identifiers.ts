@@ -3,7 +3,9 @@
 import { errorReply, invalid } from '../http/reply';
 import { customerPathSchema, parseInput, parseQuery } from '../http/params';
 import { sourceQuerySchema } from '../http/query-schemas';
-import { commitCommand, optional, type ApiRoute } from './types';
+import { commitCommand, optional, type ApiRoute, API_TAG } from './types';
+import { changeIdentifierBodySchema } from '../../schemas';
+import { changeIdentifierResponseSchema } from '../http/response-schemas';
 
 function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -14,6 +16,7 @@ export const identifierRoutes: readonly ApiRoute[] = [
     method: 'POST',
     url: '/v2/customers/:customerId/changeIdentifier',
     summary: 'Update Customer Identifiers',
+    doc: { params: customerPathSchema, query: sourceQuerySchema, body: changeIdentifierBodySchema, response: changeIdentifierResponseSchema, tags: API_TAG },
     handle(ctx) {
       const path = parseInput(customerPathSchema, ctx.params, 'path');
       if (path.isErr()) return errorReply(path.error);

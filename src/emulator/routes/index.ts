@@ -5,6 +5,7 @@ import { historyRoutes } from './history';
 import { identifierRoutes } from './identifiers';
 import { lookupRoutes } from './lookup';
 import { loyaltyRoutes } from './loyalty';
+import { openApiRoutes } from './openapi';
 import { pendingRoutes } from './pending';
 import { searchRoutes } from './search';
 import { setupRoutes } from './setup';
@@ -27,6 +28,7 @@ export const ROUTES: readonly ApiRoute[] = [
   ...setupRoutes,
   ...snapshotRoutes,
   ...loyaltySetupRoutes,
+  ...openApiRoutes,
   ...pendingRoutes,
 ];
 

@@ -5,13 +5,15 @@ import { customerCoupons, loyaltyDetails, pointsTransfers } from '../../index';
 import { errorReply } from '../http/reply';
 import { customerPathSchema, parseInput, parseQuery } from '../http/params';
 import { customerReadQuerySchema, loyaltyDetailsHttpQuerySchema } from '../http/query-schemas';
-import { optional, replyOf, type ApiRoute } from './types';
+import { optional, replyOf, type ApiRoute, API_TAG } from './types';
+import { couponsResponseSchema, loyaltyDetailsResponseSchema, pointsTransfersResponseSchema } from '../http/response-schemas';
 
 export const loyaltyRoutes: readonly ApiRoute[] = [
   {
     method: 'GET',
     url: '/v2/customers/:customerId/loyaltyDetails',
     summary: 'Fetch Customer Loyalty Details',
+    doc: { params: customerPathSchema, query: loyaltyDetailsHttpQuerySchema, response: loyaltyDetailsResponseSchema, tags: API_TAG },
     handle(ctx) {
       const path = parseInput(customerPathSchema, ctx.params, 'path');
       if (path.isErr()) return errorReply(path.error);
@@ -24,6 +26,7 @@ export const loyaltyRoutes: readonly ApiRoute[] = [
     method: 'GET',
     url: '/v2/customers/:customerId/pointsTransfers',
     summary: 'Get Points Transfer Summary of Customer',
+    doc: { params: customerPathSchema, query: customerReadQuerySchema, response: pointsTransfersResponseSchema, tags: API_TAG },
     handle(ctx) {
       const path = parseInput(customerPathSchema, ctx.params, 'path');
       if (path.isErr()) return errorReply(path.error);
@@ -36,6 +39,7 @@ export const loyaltyRoutes: readonly ApiRoute[] = [
     method: 'GET',
     url: '/v2/customers/:customerId/coupons',
     summary: 'Get Customer Coupons',
+    doc: { params: customerPathSchema, query: customerReadQuerySchema, response: couponsResponseSchema, tags: API_TAG },
     handle(ctx) {
       const path = parseInput(customerPathSchema, ctx.params, 'path');
       if (path.isErr()) return errorReply(path.error);

@@ -13,7 +13,8 @@ import {
   pointsSetupBodySchema,
   transferSetupBodySchema,
 } from '../http/setup-schemas';
-import { commitCommand, optional, type ApiRoute } from './types';
+import { commitCommand, optional, type ApiRoute, SETUP_TAG } from './types';
+import { couponResponseSchema, goodwillResponseSchema, piiResponseSchema, pointsResponseSchema, transferResponseSchema } from '../http/setup-response-schemas';
 
 const POINTS_KIND = { issue: 'issuePoints', redeem: 'redeemPoints', return: 'returnPoints', adjust: 'adjustPoints' } as const;
 
@@ -22,6 +23,7 @@ export const loyaltySetupRoutes: readonly ApiRoute[] = [
     method: 'POST',
     url: '/_emulator/points',
     summary: 'Emulator: issue, redeem, return, adjust or expire points',
+    doc: { body: pointsSetupBodySchema, response: pointsResponseSchema, tags: SETUP_TAG },
     async handle(ctx) {
       const body = parseInput(pointsSetupBodySchema, ctx.body, 'body');
       if (body.isErr()) return errorReply(body.error);
@@ -46,6 +48,7 @@ export const loyaltySetupRoutes: readonly ApiRoute[] = [
     method: 'POST',
     url: '/_emulator/pointsTransfers',
     summary: 'Emulator: transfer points',
+    doc: { body: transferSetupBodySchema, response: transferResponseSchema, tags: SETUP_TAG },
     async handle(ctx) {
       const body = parseInput(transferSetupBodySchema, ctx.body, 'body');
       if (body.isErr()) return errorReply(body.error);
@@ -65,6 +68,7 @@ export const loyaltySetupRoutes: readonly ApiRoute[] = [
     method: 'POST',
     url: '/_emulator/goodwill',
     summary: 'Emulator: raise a goodwill request',
+    doc: { body: goodwillSetupBodySchema, response: goodwillResponseSchema, tags: SETUP_TAG },
     async handle(ctx) {
       const body = parseInput(goodwillSetupBodySchema, ctx.body, 'body');
       if (body.isErr()) return errorReply(body.error);
@@ -87,6 +91,7 @@ export const loyaltySetupRoutes: readonly ApiRoute[] = [
     method: 'POST',
     url: '/_emulator/goodwill/:requestId/resolve',
     summary: 'Emulator: approve or reject a goodwill request',
+    doc: { params: goodwillPathSchema, body: goodwillResolveBodySchema, response: goodwillResponseSchema, tags: SETUP_TAG },
     async handle(ctx) {
       const path = parseInput(goodwillPathSchema, ctx.params, 'path');
       if (path.isErr()) return errorReply(path.error);
@@ -107,6 +112,7 @@ export const loyaltySetupRoutes: readonly ApiRoute[] = [
     method: 'POST',
     url: '/_emulator/coupons',
     summary: 'Emulator: issue a coupon',
+    doc: { body: couponIssueSetupBodySchema, response: couponResponseSchema, tags: SETUP_TAG },
     async handle(ctx) {
       const body = parseInput(couponIssueSetupBodySchema, ctx.body, 'body');
       if (body.isErr()) return errorReply(body.error);
@@ -117,6 +123,7 @@ export const loyaltySetupRoutes: readonly ApiRoute[] = [
     method: 'POST',
     url: '/_emulator/coupons/redeem',
     summary: 'Emulator: redeem a coupon',
+    doc: { body: couponRedeemSetupBodySchema, response: couponResponseSchema, tags: SETUP_TAG },
     async handle(ctx) {
       const body = parseInput(couponRedeemSetupBodySchema, ctx.body, 'body');
       if (body.isErr()) return errorReply(body.error);
@@ -127,6 +134,7 @@ export const loyaltySetupRoutes: readonly ApiRoute[] = [
     method: 'POST',
     url: '/_emulator/customers/:customerId/deletePii',
     summary: "Emulator: delete a customer's PII",
+    doc: { params: customerPathSchema, body: deletePiiSetupBodySchema, response: piiResponseSchema, tags: SETUP_TAG },
     async handle(ctx) {
       const path = parseInput(customerPathSchema, ctx.params, 'path');
       if (path.isErr()) return errorReply(path.error);

@@ -1,5 +1,6 @@
 // The test-setup endpoints, outside the documented API under /_emulator/ (EMU-13). Each acts on the org of
 // the authenticated till, like every other request, so one org's tills cannot reset or read another org.
+import type { z } from 'zod';
 import { ERROR_MESSAGES, MULTI_ACCOUNT_SOURCES } from '../../index';
 import { errorReply, invalid, okReply, type ApiError, type Reply } from '../http/reply';
 import { parseInput } from '../http/params';
@@ -7,7 +8,8 @@ import { mergeSetupBodySchema } from '../http/setup-schemas';
 import { LogCompacted } from '../runtime/event-log';
 import { isLogEntry, otherFormat, otherFormatOf, parseLogLine, type LogEntry } from '../runtime/log-format';
 import { nextTurn } from '../runtime/turns';
-import { commitCommand, replyOf, type ApiRoute } from './types';
+import { commitCommand, replyOf, type ApiRoute, SETUP_TAG } from './types';
+import { eventLogTextSchema, eventsImportResponseSchema, mergeResponseSchema, orgSummarySchema, resetResponseSchema } from '../http/setup-response-schemas';
 
 /** Event-log imports may be larger than the API's 1 MiB bodies. */
 export const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
@@ -59,7 +61,7 @@ function orgSummary(ctx: Parameters<ApiRoute['handle']>[0]): Reply {
     eventCount: graph.eventCount,
     customers: graph.customerCount,
     nextCustomerId: graph.nextCustomerId,
-  });
+  } satisfies z.output<typeof orgSummarySchema>);
 }
 
 /** Reset, export and import of the log, the explicit merge and the org's description (EMU-13). */
@@ -68,21 +70,24 @@ export const setupRoutes: readonly ApiRoute[] = [
     method: 'GET',
     url: '/_emulator/org',
     summary: 'Emulator: describe the org',
+    doc: { response: orgSummarySchema, tags: SETUP_TAG },
     handle: orgSummary,
   },
   {
     method: 'POST',
     url: '/_emulator/reset',
     summary: 'Emulator: reset the org',
+    doc: { response: resetResponseSchema, tags: SETUP_TAG },
     async handle(ctx) {
       await ctx.org.reset();
-      return okReply({ success: true, org: ctx.org.org.id, eventCount: 0, warnings: [] });
+      return okReply({ success: true, org: ctx.org.org.id, eventCount: 0, warnings: [] } satisfies z.output<typeof resetResponseSchema>);
     },
   },
   {
     method: 'GET',
     url: '/_emulator/events',
     summary: 'Emulator: export the event log',
+    doc: { response: eventLogTextSchema, mediaType: 'application/x-ndjson', tags: SETUP_TAG },
     async handle(ctx) {
       // A durable org's log is streamed from its file: it may be larger than any one string.
       const exported = await ctx.org.exportLog();
@@ -95,6 +100,7 @@ export const setupRoutes: readonly ApiRoute[] = [
     method: 'PUT',
     url: '/_emulator/events',
     summary: 'Emulator: import an event log',
+    doc: { body: eventLogTextSchema, mediaType: 'application/x-ndjson', response: eventsImportResponseSchema, tags: SETUP_TAG },
     bodyLimit: IMPORT_BODY_LIMIT,
     async handle(ctx) {
       const read = await readImport(ctx.body);
@@ -107,13 +113,14 @@ export const setupRoutes: readonly ApiRoute[] = [
         return errorReply(invalid(where, replaced.error.message));
       }
       const graph = replaced.value;
-      return okReply({ success: true, org: ctx.org.org.id, entries: read.entries.length, eventCount: graph.eventCount, customers: graph.customerCount, warnings: [] });
+      return okReply({ success: true, org: ctx.org.org.id, entries: read.entries.length, eventCount: graph.eventCount, customers: graph.customerCount, warnings: [] } satisfies z.output<typeof eventsImportResponseSchema>);
     },
   },
   {
     method: 'POST',
     url: '/_emulator/merge',
     summary: 'Emulator: merge two customers',
+    doc: { body: mergeSetupBodySchema, response: mergeResponseSchema, tags: SETUP_TAG },
     async handle(ctx) {
       const body = parseInput(mergeSetupBodySchema, ctx.body, 'body');
       if (body.isErr()) return errorReply(body.error);

@@ -2,11 +2,13 @@
 // chunk of customers at a time, and put one back, which the library checks part by part (ARC-6) before
 // it becomes the org's state.
 import { Readable } from 'node:stream';
+import type { z } from 'zod';
 import { snapshotParts, snapshotSteps, type CustomerGraph } from '../../index';
 import { errorReply, okReply } from '../http/reply';
 import { IMPORT_BODY_LIMIT } from './setup';
 import { nextTurn } from '../runtime/turns';
-import type { ApiRoute } from './types';
+import { SETUP_TAG, type ApiRoute } from './types';
+import { snapshotImportResponseSchema, snapshotSchema } from '../http/setup-response-schemas';
 
 /** How many customers go into one chunk of an exported snapshot. */
 const EXPORT_CHUNK_CUSTOMERS = 256;
@@ -57,6 +59,7 @@ export const snapshotRoutes: readonly ApiRoute[] = [
     method: 'GET',
     url: '/_emulator/snapshot',
     summary: 'Emulator: export a snapshot',
+    doc: { response: snapshotSchema, tags: SETUP_TAG },
     handle(ctx) {
       return { status: 200, body: snapshotJson(ctx.org.graph), contentType: 'application/json; charset=utf-8' };
     },
@@ -65,6 +68,7 @@ export const snapshotRoutes: readonly ApiRoute[] = [
     method: 'PUT',
     url: '/_emulator/snapshot',
     summary: 'Emulator: import a snapshot',
+    doc: { body: snapshotSchema, response: snapshotImportResponseSchema, tags: SETUP_TAG },
     bodyLimit: IMPORT_BODY_LIMIT,
     async handle(ctx) {
       // Restored 256 customers per turn of the event loop, so that a large snapshot does not hold other orgs.
@@ -77,7 +81,7 @@ export const snapshotRoutes: readonly ApiRoute[] = [
       const graph = step.value;
       if (graph.isErr()) return errorReply(graph.error);
       await ctx.org.replaceGraph(graph.value);
-      return okReply({ success: true, org: ctx.org.org.id, eventCount: graph.value.eventCount, customers: graph.value.customerCount, warnings: [] });
+      return okReply({ success: true, org: ctx.org.org.id, eventCount: graph.value.eventCount, customers: graph.value.customerCount, warnings: [] } satisfies z.output<typeof snapshotImportResponseSchema>);
     },
   },
 ];

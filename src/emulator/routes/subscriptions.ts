@@ -5,13 +5,16 @@ import { getSubscriptions } from '../../index';
 import { errorReply } from '../http/reply';
 import { customerPathSchema, parseInput, parseQuery } from '../http/params';
 import { customerReadQuerySchema } from '../http/query-schemas';
-import { commitCommand, replyOf, type ApiRoute } from './types';
+import { commitCommand, replyOf, type ApiRoute, API_TAG } from './types';
+import { subscriptionRequestSchema } from '../../schemas';
+import { subscriptionsResponseSchema, subscriptionsViewSchema } from '../http/response-schemas';
 
 export const subscriptionRoutes: readonly ApiRoute[] = [
   {
     method: 'POST',
     url: '/v2/customers/:customerId/subscriptions',
     summary: 'Update Subscription Details',
+    doc: { params: customerPathSchema, query: customerReadQuerySchema, body: subscriptionRequestSchema, response: subscriptionsResponseSchema, tags: API_TAG },
     handle(ctx) {
       const path = parseInput(customerPathSchema, ctx.params, 'path');
       if (path.isErr()) return errorReply(path.error);
@@ -24,6 +27,7 @@ export const subscriptionRoutes: readonly ApiRoute[] = [
     method: 'GET',
     url: '/v2/customers/:customerId/subscriptions',
     summary: 'Retrieve Subscription Details',
+    doc: { params: customerPathSchema, query: customerReadQuerySchema, response: subscriptionsViewSchema, tags: API_TAG },
     handle(ctx) {
       const path = parseInput(customerPathSchema, ctx.params, 'path');
       if (path.isErr()) return errorReply(path.error);

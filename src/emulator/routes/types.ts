@@ -3,6 +3,7 @@
 // its org, runs inside the org's serial queue, and returns a `Reply` value: it never throws to the
 // framework (the wrapper turns an unexpected exception into a generic 500 all the same, EMU-5).
 import type { Result } from 'neverthrow';
+import type { ZodType } from 'zod';
 import { parseCommand, type CommandMeta, type DomainError } from '../../index';
 import { errorReply, invalid, okReply, type ApiError, type Reply } from '../http/reply';
 import type { RawQuery } from '../http/params';
@@ -38,7 +39,32 @@ export interface ApiRoute {
   /** A larger body limit than the API's 1 MiB, for the setup imports only. */
   readonly bodyLimit?: number;
   handle(ctx: RouteContext): Promise<Reply> | Reply;
+  /** What the OpenAPI document says of the route (EMU-25). */
+  readonly doc?: RouteDoc;
 }
+
+/** A route's request and response schemas, read by src/emulator/http/openapi.ts (EMU-25). */
+export interface RouteDoc {
+  /** The query string's schema (its input side is documented). */
+  readonly query?: ZodType;
+  /** The path parameters' schema (an object, one key per `:param`). */
+  readonly params?: ZodType;
+  /** The JSON body's schema. */
+  readonly body?: ZodType;
+  /** The media type of the body and of a 200 answer when it is not JSON, e.g. `application/x-ndjson`. */
+  readonly mediaType?: string;
+  /** The 200 body's schema. */
+  readonly response?: ZodType;
+  /** The group in the document: `Customer API`, `v1.1`, or `Emulator setup`. */
+  readonly tags?: readonly string[];
+}
+
+/** The OpenAPI groups of the routes: the documented v2 API, the v1.1 get and the setup endpoints (EMU-25). */
+export const API_TAG = ['Customer API'] as const;
+/** The OpenAPI group of the v1.1 bulk get (EMU-25). */
+export const V11_TAG = ['v1.1'] as const;
+/** The OpenAPI group of the setup endpoints under /_emulator/ (EMU-25). */
+export const SETUP_TAG = ['Emulator setup'] as const;
 
 /** The reply for a library or input result: 200 with the value, or the standard error body (EMU-2). */
 export function replyOf<T>(result: Result<T, DomainError | ApiError>, status = 200): Reply {

@@ -8,13 +8,15 @@ import { customerGetV11, V11_OPTIONS } from '../../index';
 import { errorReply } from '../http/reply';
 import { parseQuery } from '../http/params';
 import { v11GetHttpQuerySchema } from '../http/query-schemas';
-import { optional, replyOf, type ApiRoute } from './types';
+import { optional, replyOf, type ApiRoute, V11_TAG } from './types';
+import { v11ResponseSchema } from '../http/response-schemas';
 
 export const v11Routes: readonly ApiRoute[] = [
   {
     method: 'GET',
     url: '/v1.1/customer/get',
     summary: 'v1.1 Get Customer',
+    doc: { query: v11GetHttpQuerySchema, response: v11ResponseSchema, tags: V11_TAG },
     handle(ctx) {
       const query = parseQuery(v11GetHttpQuerySchema, ctx.query);
       if (query.isErr()) return errorReply(query.error);

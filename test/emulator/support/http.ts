@@ -1,6 +1,7 @@
 // Test helpers: a real emulator listening on a free port, and fetch calls against it.
 import { expect } from 'vitest';
 import { basicHeader, startServer, type EmulatorOptions } from '../../../src/emulator';
+import { expectMatchesOpenApi } from './openapi';
 
 export const DEMO_AUTH = basicHeader('demo.till', 'demo');
 
@@ -43,6 +44,8 @@ export async function call(url: string, method: string, path: string, options: C
   } catch {
     body = undefined;
   }
+  // EMU-25: with CHECK_OPENAPI=1, every JSON answer the suites receive is checked against the OpenAPI document.
+  if (process.env['CHECK_OPENAPI'] === '1' && body !== undefined) expectMatchesOpenApi(method, path, res.status, body);
   return { status: res.status, headers: res.headers, text, body };
 }
 

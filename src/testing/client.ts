@@ -1,0 +1,182 @@
+// A typed client of the emulator's HTTP API (EMU-26): one method per route of the table, the documented
+// endpoints and the setup endpoints. Requests are typed by the zod schemas the routes read (`z.input`),
+// answers by the library's response types; every method answers a Result and never throws (a request that
+// got no answer is a ClientError with status 0 and code 0).
+import { err, ok, type Result } from 'neverthrow';
+import type { z } from 'zod';
+import type {
+  ChangeIdentifierResponse,
+  ChangeRequestView,
+  CouponResponse,
+  CouponView,
+  CustomerDetails,
+  DomainError,
+  DomainWarning,
+  GoodwillResponse,
+  GoodwillView,
+  GraphSnapshot,
+  LookupResponse,
+  LoyaltyDetailsResponse,
+  MergeResponse,
+  Paged,
+  PiiResponse,
+  PointsResponse,
+  RegisterResponse,
+  SearchResponse,
+  SubscriptionsResponse,
+  SubscriptionsView,
+  TransferResponse,
+  TransferView,
+  UpdateResponse,
+  V11Response,
+} from '../index';
+import type { changeIdentifierBodySchema, registerBodySchema, subscriptionRequestSchema, updateBodySchema } from '../schemas';
+import type { OpenApiDocument } from '../emulator/http/openapi';
+import type * as Q from '../emulator/http/query-schemas';
+import type * as S from '../emulator/http/setup-schemas';
+import type { eventsImportResponseSchema, orgSummarySchema, resetResponseSchema, snapshotImportResponseSchema } from '../emulator/http/setup-response-schemas';
+import { clientErrorOf, networkErrorOf, type ClientError } from './client-error';
+
+/** Options of `createClient` (EMU-26). */
+export interface ClientOptions {
+  /** Where the emulator listens; default `http://127.0.0.1:8080`. */
+  readonly baseUrl?: string;
+  /** The fetch to send with, e.g. one that answers in-process; default the global fetch. */
+  readonly fetch?: typeof fetch;
+  /** The Authorization header of the till to act as, e.g. `basicHeader('demo.till', 'demo')`. */
+  readonly authorization: string;
+}
+
+/** A query as a route reads it, each value also given as a number or boolean (sent as its text) (EMU-26). */
+export type QueryOf<S extends z.ZodType> = { [K in keyof z.input<S>]: z.input<S>[K] | number | boolean };
+
+/** A customer id as the path takes it. */
+type Id = number | string;
+/** The answer of a call (EMU-26). */
+type Call<T> = Promise<Result<T, ClientError>>;
+type Listed<T> = { readonly data: readonly T[]; readonly warnings: readonly DomainWarning[]; readonly errors: readonly DomainError[] };
+
+/** The typed client: one method per route of the emulator (EMU-26). */
+export interface Client {
+  registerCustomer(query: QueryOf<typeof Q.registerQuerySchema>, body: z.input<typeof registerBodySchema>): Call<RegisterResponse>;
+  updateCustomer(customerId: Id, query: QueryOf<typeof Q.sourceQuerySchema>, body: z.input<typeof updateBodySchema>): Call<UpdateResponse>;
+  getCustomer(customerId: Id, query: QueryOf<typeof Q.getCustomerHttpQuerySchema>): Call<CustomerDetails>;
+  changeIdentifiers(customerId: Id, query: QueryOf<typeof Q.sourceQuerySchema>, body: z.input<typeof changeIdentifierBodySchema>): Call<ChangeIdentifierResponse>;
+  lookup(query: QueryOf<typeof Q.lookupHttpQuerySchema>): Call<LookupResponse>;
+  search(query: QueryOf<typeof Q.searchHttpQuerySchema>): Call<SearchResponse>;
+  loyaltyDetails(customerId: Id, query?: QueryOf<typeof Q.loyaltyDetailsHttpQuerySchema>): Call<LoyaltyDetailsResponse>;
+  pointsTransfers(customerId: Id): Call<Listed<TransferView>>;
+  coupons(customerId: Id): Call<Listed<CouponView>>;
+  updateSubscriptions(customerId: Id, body: z.input<typeof subscriptionRequestSchema>): Call<SubscriptionsResponse>;
+  subscriptions(customerId: Id): Call<SubscriptionsView>;
+  changeRequests(customerId: Id, query?: QueryOf<typeof Q.changeRequestsHttpQuerySchema>): Call<Paged<ChangeRequestView>>;
+  goodwillRequests(customerId: Id, query?: QueryOf<typeof Q.goodwillRequestsHttpQuerySchema>): Call<Paged<GoodwillView>>;
+  v11Get(query: QueryOf<typeof Q.v11GetHttpQuerySchema>): Call<V11Response>;
+  org(): Call<z.output<typeof orgSummarySchema>>;
+  reset(): Call<z.output<typeof resetResponseSchema>>;
+  exportEvents(): Call<string>;
+  /** The event log as NDJSON text, or as a JSON array of entries. */
+  importEvents(log: string | readonly unknown[]): Call<z.output<typeof eventsImportResponseSchema>>;
+  exportSnapshot(): Call<GraphSnapshot>;
+  importSnapshot(snapshot: GraphSnapshot | unknown): Call<z.output<typeof snapshotImportResponseSchema>>;
+  merge(body: z.input<typeof S.mergeSetupBodySchema>): Call<MergeResponse>;
+  points(body: z.input<typeof S.pointsSetupBodySchema>): Call<PointsResponse>;
+  transferPoints(body: z.input<typeof S.transferSetupBodySchema>): Call<TransferResponse>;
+  requestGoodwill(body: z.input<typeof S.goodwillSetupBodySchema>): Call<GoodwillResponse>;
+  resolveGoodwill(requestId: Id, body: z.input<typeof S.goodwillResolveBodySchema>): Call<GoodwillResponse>;
+  issueCoupon(body: z.input<typeof S.couponIssueSetupBodySchema>): Call<CouponResponse>;
+  redeemCoupon(body: z.input<typeof S.couponRedeemSetupBodySchema>): Call<CouponResponse>;
+  deletePii(customerId: Id): Call<PiiResponse>;
+  openApi(): Call<OpenApiDocument>;
+}
+
+type QueryValues = Readonly<Record<string, string | number | boolean | undefined>>;
+
+interface Send {
+  readonly query?: QueryValues | undefined;
+  readonly body?: unknown;
+  /** Send the body as this media type, as text. */
+  readonly contentType?: string;
+  /** The answer is text, not JSON. */
+  readonly text?: boolean;
+}
+
+function queryString(query: QueryValues | undefined): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) params.append(k, String(v));
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/**
+ * Builds a typed client of the emulator's API and setup endpoints (EMU-26): each method sends one request
+ * as the given till and answers `ok` with the documented body on 200, `err` with a ClientError otherwise.
+ */
+export function createClient(options: ClientOptions): Client {
+  const base = (options.baseUrl ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+
+  async function send<T>(method: string, path: string, how: Send = {}): Call<T> {
+    const headers: Record<string, string> = { authorization: options.authorization };
+    let payload: string | undefined;
+    if (how.body !== undefined) {
+      payload = how.contentType === undefined ? JSON.stringify(how.body) : String(how.body);
+      headers['content-type'] = how.contentType ?? 'application/json';
+    }
+    let status: number;
+    let text: string;
+    try {
+      const res = await doFetch(`${base}${path}${queryString(how.query)}`, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
+      status = res.status;
+      text = await res.text();
+    } catch (cause) {
+      return err(networkErrorOf(cause));
+    }
+    let body: unknown = undefined;
+    try {
+      body = JSON.parse(text) as unknown;
+    } catch {
+      body = undefined;
+    }
+    if (status !== 200) return err(clientErrorOf(status, body, text));
+    if (how.text === true) return ok(text as T);
+    if (body === undefined) return err({ status, code: status, message: 'the answer is not JSON', errors: [] });
+    return ok(body as T);
+  }
+
+  const customer = (id: Id, rest = '') => `/v2/customers/${encodeURIComponent(String(id))}${rest}`;
+  const q = (query: object | undefined) => query as QueryValues | undefined;
+  return {
+    registerCustomer: (query, body) => send('POST', '/v2/customers', { query: q(query), body }),
+    updateCustomer: (id, query, body) => send('PUT', customer(id), { query: q(query), body }),
+    getCustomer: (id, query) => send('GET', customer(id), { query: q(query) }),
+    changeIdentifiers: (id, query, body) => send('POST', customer(id, '/changeIdentifier'), { query: q(query), body }),
+    lookup: (query) => send('GET', '/v2/customers/lookup', { query: q(query) }),
+    search: (query) => send('GET', '/v2/customers/search', { query: q(query) }),
+    loyaltyDetails: (id, query) => send('GET', customer(id, '/loyaltyDetails'), { query: q(query) }),
+    pointsTransfers: (id) => send('GET', customer(id, '/pointsTransfers')),
+    coupons: (id) => send('GET', customer(id, '/coupons')),
+    updateSubscriptions: (id, body) => send('POST', customer(id, '/subscriptions'), { body }),
+    subscriptions: (id) => send('GET', customer(id, '/subscriptions')),
+    changeRequests: (id, query) => send('GET', customer(id, '/retroRequest'), { query: q(query) }),
+    goodwillRequests: (id, query) => send('GET', customer(id, '/goodwillRequest'), { query: q(query) }),
+    v11Get: (query) => send('GET', '/v1.1/customer/get', { query: q(query) }),
+    org: () => send('GET', '/_emulator/org'),
+    reset: () => send('POST', '/_emulator/reset'),
+    exportEvents: () => send('GET', '/_emulator/events', { text: true }),
+    importEvents: (log) => send('PUT', '/_emulator/events', typeof log === 'string' ? { body: log, contentType: 'application/x-ndjson' } : { body: log }),
+    exportSnapshot: () => send('GET', '/_emulator/snapshot'),
+    importSnapshot: (snapshot) => send('PUT', '/_emulator/snapshot', { body: snapshot }),
+    merge: (body) => send('POST', '/_emulator/merge', { body }),
+    points: (body) => send('POST', '/_emulator/points', { body }),
+    transferPoints: (body) => send('POST', '/_emulator/pointsTransfers', { body }),
+    requestGoodwill: (body) => send('POST', '/_emulator/goodwill', { body }),
+    resolveGoodwill: (requestId, body) => send('POST', `/_emulator/goodwill/${encodeURIComponent(String(requestId))}/resolve`, { body }),
+    issueCoupon: (body) => send('POST', '/_emulator/coupons', { body }),
+    redeemCoupon: (body) => send('POST', '/_emulator/coupons/redeem', { body }),
+    deletePii: (id) => send('POST', `/_emulator/customers/${encodeURIComponent(String(id))}/deletePii`),
+    openApi: () => send('GET', '/_emulator/openapi.json'),
+  };
+}
+
+export type { ClientError } from './client-error';
