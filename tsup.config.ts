@@ -7,7 +7,7 @@ import { defineConfig } from 'tsup';
 // `peerDependencies` stay imports; fastify, a dev dependency, is bundled into the emulator's chunk, so that
 // a library-only consumer installs no HTTP server and an emulator user none of its install warnings.
 /** The package's entries, built once as one shared CommonJS library with ES module faces (EMU-27). */
-const entry = { index: 'src/index.ts', schemas: 'src/schemas.ts', emulator: 'src/emulator.ts', msw: 'src/msw.ts' };
+const entry = { index: 'src/index.ts', schemas: 'src/schemas.ts', emulator: 'src/emulator.ts', msw: 'src/msw.ts', testing: 'src/testing/index.ts' };
 
 export default defineConfig([
   {

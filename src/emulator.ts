@@ -53,5 +53,3 @@ export { replayScenario, scenarioLineSchema, type ReplayedLine, type ScenarioLin
 export { registerBodySchema, updateBodySchema, changeIdentifierBodySchema, subscriptionRequestSchema, couponSeriesInputSchema } from './schemas';
 // The OpenAPI 3.1 document of the routes (EMU-25).
 export { openApiDocument, openApiPath, type OpenApiDocument, type OpenApiOperation, type OpenApiParameter, type JsonSchema } from './emulator/http/openapi';
-// The typed client of the routes (EMU-26).
-export { createClient, type Client, type ClientOptions, type ClientError, type QueryOf } from './testing/client';

@@ -6,6 +6,7 @@
  */
 import { http, type HttpHandler } from 'msw';
 import type { Emulator } from './emulator';
+import { answerInProcess } from './testing/fetch-bridge';
 
 /** Where the handlers answer. */
 export interface CustomerApiHandlerOptions {
@@ -56,19 +57,7 @@ export function customerApiHandlers(emulator: Emulator, options: CustomerApiHand
       const path = served(url, base);
       // Undefined lets the request go on to the suite's other handlers.
       if (path === undefined) return undefined;
-      const headers: Record<string, string> = {};
-      request.headers.forEach((value, key) => {
-        headers[key] = value;
-      });
-      const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
-      const answer = await emulator.request({ method: request.method, path: `${path}${url.search}`, headers, ...(text === '' ? {} : { body: text }) });
-      const body = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
-      const outHeaders = new Headers();
-      for (const [key, value] of Object.entries(answer.headers)) {
-        // The body is re-encoded here, so its length and encoding are the Response's own.
-        if (key !== 'content-length' && key !== 'transfer-encoding' && key !== 'connection') outHeaders.set(key, value);
-      }
-      return new Response(body, { status: answer.status, headers: outHeaders });
+      return answerInProcess(emulator, request, path);
     }),
   ];
 }

@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consumerProjects, readmeBlocks, type Consumer } from './support/consumers';
+import { consumerProjects, nodeRunnerExamples, readmeBlocks, type Consumer } from './support/consumers';
 
 const root = join(import.meta.dirname, '..');
 const bin = (name: string): string => join(root, 'node_modules', '.bin', name);
@@ -51,7 +51,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('EMU-27: the package as it ships', () => {
   it('EMU-27: a checkout without dist/ packs the built code (prepack), the LICENSE and no sources or source maps', () => {
-    for (const file of ['dist/index.cjs', 'dist/index.js', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/emulator.cjs', 'dist/cli.cjs', 'dist/cli-bundle.cjs', 'LICENSE', 'README.md']) {
+    for (const file of ['dist/index.cjs', 'dist/index.js', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/emulator.cjs', 'dist/cli.cjs', 'dist/cli-bundle.cjs', 'dist/openapi.json', 'LICENSE', 'README.md']) {
       expect(tarFiles, file).toContain(`package/${file}`);
     }
     expect(tarFiles.filter((f) => f.endsWith('.map') || f.startsWith('package/src/') || f.startsWith('package/test/'))).toEqual([]);
@@ -67,7 +67,7 @@ describe('EMU-27: the package as it ships', () => {
     const out = run(bin('attw'), [tarball, '--format', 'json'], work);
     const report = JSON.parse(out.stdout) as { analysis: { problems: unknown[]; entrypoints: Record<string, unknown> } };
     expect(report.analysis.problems).toEqual([]);
-    expect(Object.keys(report.analysis.entrypoints)).toEqual(expect.arrayContaining(['.', './schemas', './emulator', './msw']));
+    expect(Object.keys(report.analysis.entrypoints)).toEqual(expect.arrayContaining(['.', './schemas', './emulator', './msw', './testing']));
     expect(out.status).toBe(0);
   });
 
@@ -84,8 +84,13 @@ describe('EMU-27: the package as it ships', () => {
     });
 
     it.each(consumer.checks)('EMU-27: $title', ({ steps }) => {
+      const blocks = readmeBlocks(readFileSync(join(root, 'README.md'), 'utf8'));
+      const underNode = nodeRunnerExamples(blocks);
+      const underVitest = Object.keys(blocks.testing).filter((file) => !underNode.includes(`out/${file.replace(/\.ts$/, '.js')}`));
       for (const step of steps) {
-        const [cmd = '', ...args] = step.map((part) => (part.startsWith('bin:') ? bin(part.slice(4)) : part === 'node' ? process.execPath : part));
+        const [cmd = '', ...args] = step.flatMap((part) =>
+          part.startsWith('bin:') ? [bin(part.slice(4))] : part === 'node' ? [process.execPath] : part === 'testing:node' ? underNode : part === 'testing:vitest' ? underVitest : [part],
+        );
         const out = run(cmd, args, dir);
         expect(out.stderr, `${step.join(' ')}\n${out.stdout}`).not.toMatch(/error/i);
         expect(out.status, `${step.join(' ')}\n${out.stdout}\n${out.stderr}`).toBe(0);

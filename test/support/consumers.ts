@@ -2,17 +2,24 @@
 // files and the commands that must succeed there. `bin:NAME` is a tool of this repository (tsc, esbuild),
 // used so that a consumer installs only the package and what its README example imports.
 
-/** The README's code blocks a consumer runs: the library example (```ts readme-example). */
+/** The README's code blocks a consumer runs: the library example (```ts readme-example) and the testing section's (```ts testing-example FILE). */
 export interface ReadmeBlocks {
   readonly example: string;
+  readonly testing: Readonly<Record<string, string>>;
 }
 
 /** Reads the tagged blocks out of the README. */
 export function readmeBlocks(readme: string): ReadmeBlocks {
   const example = /```ts readme-example\n([\s\S]*?)```/.exec(readme)?.[1];
   if (example === undefined) throw new Error('README.md has no ```ts readme-example block');
-  return { example };
+  const testing: Record<string, string> = {};
+  for (const m of readme.matchAll(/```ts testing-example (\S+)\n([\s\S]*?)```/g)) testing[m[1] ?? ''] = m[2] ?? '';
+  return { example, testing };
 }
+
+/** The testing section's examples that run under node's test runner (the rest run under vitest). */
+export const nodeRunnerExamples = (blocks: ReadmeBlocks): string[] =>
+  Object.entries(blocks.testing).filter(([, code]) => code.includes("from 'node:test'")).map(([file]) => `out/${file.replace(/\.ts$/, '.js')}`);
 
 /** One command a consumer runs, and what it shows. */
 export interface Check {
@@ -113,6 +120,21 @@ const other = lib;`),
       'cross.ts': crossTs,
     }),
     checks: [tscRun],
+  },
+  {
+    name: 'ts-testing',
+    extraInstall: ['@types/node@^20', 'msw@^2.12', 'vitest@4.1.11'],
+    files: ({ testing }) => ({
+      'package.json': json({ name: 'consumer-ts-testing', private: true, type: 'module' }),
+      'tsconfig.json': tsconfig({ module: 'node16', moduleResolution: 'node16' }),
+      ...testing,
+    }),
+    checks: [
+      {
+        title: "the README's testing examples type-check and pass under node's test runner and vitest",
+        steps: [['bin:tsc', '-p', '.'], ['node', '--test', 'testing:node'], ['npm', 'exec', '--offline', '--', 'vitest', 'run', '--dir', '.', 'testing:vitest']],
+      },
+    ],
   },
   {
     name: 'ts-bundler',

@@ -1,7 +1,8 @@
 // EMU-26: the typed client, one method per route, against a listening emulator and an in-process fetch;
 // refusals are ClientErrors with the documented code, and a request with no answer is status 0, code 0.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { basicHeader, createClient, createEmulator, ROUTES, startServer, type Client, type Emulator } from '../../src/emulator';
+import { basicHeader, createEmulator, ROUTES, startServer, type Emulator } from '../../src/emulator';
+import { createClient, type Client } from '../../src/testing';
 import { expectMatchesOpenApi } from '../emulator/support/openapi';
 
 const AUTH = basicHeader('demo.till', 'demo');
