@@ -1,7 +1,7 @@
 // The command line: `customer-graph serve` and `customer-graph replay`, each with --help (EMU-12, EMU-15).
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { DEFAULT_ORG_CONFIG, defineOrg, type Org } from '../../index';
+import { DEFAULT_ORG_CONFIG, defineOrg, type OrgConfig } from '../../index';
 import { basicHeader } from '../http/auth';
 import { createEmulator, type Emulator } from '../runtime/emulator';
 import { VERSION } from '../version';
@@ -104,9 +104,9 @@ function unknownCommand(command: string): string {
   return `unknown command ${command}; ${hint}`;
 }
 
-async function loadOrgs(files: readonly string[]): Promise<Org[]> {
+async function loadOrgs(files: readonly string[]): Promise<OrgConfig[]> {
   if (files.length === 0) return [];
-  const out: Org[] = [];
+  const out: OrgConfig[] = [];
   for (const file of files) {
     let text: string;
     try {
@@ -124,10 +124,11 @@ async function loadOrgs(files: readonly string[]): Promise<Org[]> {
     if (entries.length === 0) throw new UsageError(`org file ${file} holds an empty array: it needs at least one org configuration`);
     for (const [i, entry] of entries.entries()) {
       // Validated here rather than by the emulator, so that the message names the file and the field in
-      // the file's own terms instead of the API's 400 wording ("input xml/json").
+      // the file's own terms instead of the API's 400 wording ("input xml/json"). The configuration, not
+      // the built org, is passed on: the built org is only recognised by the module instance that made it.
       const built = defineOrg(entry);
       if (built.isOk()) {
-        out.push(built.value);
+        out.push(entry as OrgConfig);
         continue;
       }
       const e = built.error;
