@@ -291,8 +291,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     // Bad usage, a bad org file, a corrupt event log: one line, never a stack, and exit status 2 (1 is
     // replay's "a line was not a request"). Usage errors point at the command's --help.
     const usage = error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
-    // node:util's parseArgs words ("Unknown option '--x'. To specify a positional argument ...") made to
-    // read like the command's own messages.
+    // parseArgs's wording ("Unknown option '--x'. To specify a positional ...") made like the command's own.
     const raw = error instanceof Error ? error.message : String(error);
     const message = oneLine(usage && !(error instanceof UsageError) ? raw.replace(/\. To specify a positional.*$/s, '').replace(/^./, (c) => c.toLowerCase()) : raw);
     io.stderr(`customer-graph: ${message}${usage ? ` (see customer-graph ${command} --help)` : ''}\n`);
