@@ -31,4 +31,17 @@ if (builtAt() < sources) {
   const build = spawnSync(process.execPath, [join(root, 'node_modules', 'tsup', 'dist', 'cli-default.js')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+// npm runs this script through `sh -c`, and SIGTERM to npm reaches npm and the shell but not this process:
+// the shell died and left the server running, orphaned (issue 13). So the server watches its parent: once
+// it is gone (this process re-parented), it stops itself with SIGTERM, the same clean stop as a signal.
+// A watch rather than `exec` in the npm script, because it also covers npm killed with SIGKILL and
+// shells without `exec` (cmd.exe); the timer is unref'd so that it never keeps the process alive.
+const parent = process.ppid;
+const watch = setInterval(() => {
+  if (process.ppid === parent) return;
+  // Once only: a second SIGTERM would end the process at once instead of cleanly (src/cli.ts).
+  clearInterval(watch);
+  process.kill(process.pid, 'SIGTERM');
+}, 200);
+watch.unref();
 await import(pathToFileURL(built).href);

@@ -126,7 +126,7 @@ describe('EMU-15: customer-graph serve', () => {
     expect(server.stdout()).toContain('stopped');
   });
 
-  it('EMU-15: PORT, --host and --org choose where and what it serves', async () => {
+  it('EMU-15: PORT, --host and --org choose where and what it serves; the banner names every till of every org', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'customer-graph-serve-'));
     dirs.push(dir);
     const orgs = join(dir, 'orgs.json');
@@ -134,7 +134,7 @@ describe('EMU-15: customer-graph serve', () => {
       orgs,
       JSON.stringify([
         { id: 'north', tills: [{ code: 'north.till', password: 'n' }] },
-        { id: 'south', tills: [{ code: 'south.till', password: 's' }] },
+        { id: 'south', tills: [{ code: 'south.till', password: 's' }, { code: 'south.back', password: 'b' }] },
       ]),
     );
     const port = await freePort();
@@ -143,6 +143,8 @@ describe('EMU-15: customer-graph serve', () => {
       expect(server.url).toBe(`http://127.0.0.1:${port}`);
       expect(server.stdout()).toContain('org north: till north.till, password n');
       expect(server.stdout()).toContain('org south: till south.till, password s');
+      // Every till of every org, not only the first.
+      expect(server.stdout()).toContain('org south: till south.back, password b');
       expect((await call(server.url, 'GET', '/v2/customers/search?q=a')).status).toBe(401);
       const north = `Basic ${Buffer.from('north.till:n').toString('base64')}`;
       expect((await call(server.url, 'GET', '/v2/customers/search?q=a', { auth: north })).status).toBe(200);
@@ -197,8 +199,49 @@ describe('EMU-15: customer-graph serve', () => {
       expect(r.err).not.toMatch(/\n\s+at /);
     }
     const invalid = await run(['serve', '--org', badOrg]);
-    expect(invalid.code).toBe(1);
-    expect(invalid.err).toMatch(/org configuration x: .*tills/);
-    expect(invalid.err).not.toMatch(/\n\s+at /);
+    expect(invalid.code).toBe(2);
+    expect(invalid.err).toBe(`customer-graph: org file ${badOrg}: org x: tills: Too small: expected array to have >=1 items (see customer-graph serve --help)\n`);
+  });
+
+  it('EMU-15: every error is one line on stderr with exit status 2, in the command\'s words', async () => {
+    const run = async (args: string[]) => {
+      let err = '';
+      const code = await main(args, { stdout: () => undefined, stderr: (t) => (err += t), env: {}, stopSignal: () => new Promise(() => undefined) });
+      return { code, err };
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'customer-graph-errors-'));
+    dirs.push(dir);
+    const badArray = join(dir, 'orgs.json');
+    writeFileSync(badArray, JSON.stringify([{ id: 'ok', tills: [{ code: 't', password: 'p' }] }, { id: 'y', tills: [{ code: 't' }] }]));
+    const empty = join(dir, 'empty.json');
+    writeFileSync(empty, '[]');
+    const missing = join(dir, 'missing.jsonl');
+    const cases: [string[], RegExp][] = [
+      [['serv'], /^unknown command serv; did you mean serve\?$/],
+      [['replya'], /^unknown command replya; did you mean replay\?$/],
+      [['vresion'], /^unknown command vresion; did you mean version\?$/],
+      [['frobnicate'], /^unknown command frobnicate; commands: serve, replay, help, version$/],
+      [['serve', '--bogus'], /^unknown option '--bogus' \(see customer-graph serve --help\)$/],
+      [['serve', '--port', 'eighty'], /^not a port: eighty /],
+      [['replay', missing], new RegExp(`^cannot read scenario file ${missing}: no such file `)],
+      [['serve', '--org', badArray], new RegExp(`^org file ${badArray}: org y \\(entry 2\\): tills\\.0\\.password: `)],
+      [['serve', '--org', empty], /holds an empty array/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await run(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err.split('\n'), args.join(' ')).toHaveLength(2);
+      expect(r.err.replace(/^customer-graph: /, '').trimEnd(), args.join(' ')).toMatch(message);
+    }
+  });
+
+  it('EMU-15: --version, -v and version print the package version', async () => {
+    const { VERSION } = await import('../../src/emulator/version');
+    for (const flag of ['--version', '-v', 'version']) {
+      let out = '';
+      const code = await main([flag], { stdout: (t) => (out += t), stderr: () => undefined, env: {}, stopSignal: () => new Promise(() => undefined) });
+      expect(code, flag).toBe(0);
+      expect(out).toBe(`${VERSION}\n`);
+    }
   });
 });

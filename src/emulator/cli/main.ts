@@ -1,9 +1,10 @@
 // The command line: `customer-graph serve` and `customer-graph replay`, each with --help (EMU-12, EMU-15).
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { DEFAULT_ORG_CONFIG, type OrgConfig } from '../../index';
+import { DEFAULT_ORG_CONFIG, defineOrg, type OrgConfig } from '../../index';
 import { basicHeader } from '../http/auth';
 import { createEmulator, type Emulator } from '../runtime/emulator';
+import { VERSION } from '../version';
 import { replayScenario } from './replay';
 
 /** Where the CLI writes, and what it reads from its environment. */
@@ -22,6 +23,7 @@ Usage:
   customer-graph serve [options]             serve the documented HTTP API (Ctrl-C stops it)
   customer-graph replay FILE.jsonl [options] apply a scenario of requests to fresh orgs, one response line each
   customer-graph help [COMMAND]              this help, or a command's
+  customer-graph version                     the version (also --version, -v)
 
 Run "customer-graph COMMAND --help" for the options of a command.
 `;
@@ -69,20 +71,48 @@ Options:
   --step SECONDS       how far the clock moves for each request (default 1)
   -h, --help           this help
 
-Exit status: 0 when every line was a valid request, whatever its HTTP status; 1 otherwise; 2 for bad usage.
+Exit status: 0 when every line was a valid request, whatever its HTTP status; 1 otherwise; 2 for an error
+of the command (bad usage, an unreadable file, an invalid org file).
 `;
 
 class UsageError extends Error {}
 
+/** A file error in words rather than errno codes. */
+function fileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'it is a directory', EPERM: 'permission denied' };
+  return (code === undefined ? undefined : words[code]) ?? code ?? 'unreadable';
+}
+
+const COMMANDS = ['serve', 'replay', 'help', 'version'] as const;
+
+/** Levenshtein distance, for "did you mean"; the strings are command names, so the quadratic table is tiny. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}
+
+function unknownCommand(command: string): string {
+  // Two edits catch a dropped, doubled or swapped letter (serv, replya) without guessing at unrelated words.
+  const near = COMMANDS.map((c) => ({ c, d: distance(command.toLowerCase(), c) })).sort((x, y) => x.d - y.d)[0];
+  const hint = near !== undefined && near.d <= 2 ? `did you mean ${near.c}?` : `commands: ${COMMANDS.join(', ')}`;
+  return `unknown command ${command}; ${hint}`;
+}
+
 async function loadOrgs(files: readonly string[]): Promise<OrgConfig[]> {
-  if (files.length === 0) return [DEFAULT_ORG_CONFIG];
+  if (files.length === 0) return [];
   const out: OrgConfig[] = [];
   for (const file of files) {
     let text: string;
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      throw new UsageError(`cannot read org file ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+      throw new UsageError(`cannot read org file ${file}: ${fileProblem(error)}`);
     }
     let json: unknown;
     try {
@@ -90,7 +120,23 @@ async function loadOrgs(files: readonly string[]): Promise<OrgConfig[]> {
     } catch (error) {
       throw new UsageError(`org file ${file} is not JSON: ${error instanceof Error ? error.message : 'unreadable'}`);
     }
-    out.push(...((Array.isArray(json) ? json : [json]) as OrgConfig[]));
+    const entries: unknown[] = Array.isArray(json) ? json : [json];
+    if (entries.length === 0) throw new UsageError(`org file ${file} holds an empty array: it needs at least one org configuration`);
+    for (const [i, entry] of entries.entries()) {
+      // Validated here rather than by the emulator, so that the message names the file and the field in
+      // the file's own terms instead of the API's 400 wording ("input xml/json"). The configuration, not
+      // the built org, is passed on: the built org is only recognised by the module instance that made it.
+      const built = defineOrg(entry);
+      if (built.isOk()) {
+        out.push(entry as OrgConfig);
+        continue;
+      }
+      const e = built.error;
+      const field = e.path.slice(e.path[0] === 'org' ? 1 : 0).join('.') || 'the configuration';
+      const id = typeof entry === 'object' && entry !== null && typeof (entry as { id?: unknown }).id === 'string' ? ` ${(entry as { id: string }).id}` : '';
+      const which = Array.isArray(json) ? `org${id} (entry ${i + 1})` : `org${id}`;
+      throw new UsageError(`org file ${file}: ${which}: ${field}: ${'problem' in e ? e.problem : e.reason}`);
+    }
   }
   return out;
 }
@@ -109,10 +155,10 @@ function parseBytes(raw: string): number {
 function banner(emulator: Emulator, url: string, dataDir: string | undefined): string {
   const lines = [`customer-graph emulator listening on ${url}`];
   for (const org of emulator.orgs) {
+    // Every till, so that any configured till can be used without opening the org file.
+    for (const t of org.tills.values()) lines.push(`  org ${org.id}: till ${t.code}, password ${t.password}`);
     const till = [...org.tills.values()][0];
     if (till === undefined) continue;
-    const more = org.tills.size > 1 ? ` (and ${org.tills.size - 1} more tills)` : '';
-    lines.push(`  org ${org.id}: till ${till.code}, password ${till.password}${more}`);
     lines.push(`    Authorization: ${basicHeader(till.code, till.password)}`);
     lines.push(`    curl -u '${till.code}:${till.password}' '${url}/v2/customers/search?q=tom'`);
   }
@@ -144,7 +190,8 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   // Compaction is of a data directory's log: without one the option would be silently ignored.
   if (values['snapshot-after'] !== undefined && values.data === undefined) throw new UsageError('--snapshot-after needs --data DIR');
   const host = values.host ?? '127.0.0.1';
-  const orgs = await loadOrgs(values.org ?? []);
+  const loaded = await loadOrgs(values.org ?? []);
+  const orgs = loaded.length === 0 ? [DEFAULT_ORG_CONFIG] : loaded;
   const quiet = values.quiet === true;
   const emulator = await createEmulator({
     orgs,
@@ -192,12 +239,13 @@ async function replay(args: string[], io: CliIo): Promise<number> {
   if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
   if (values.at !== undefined && Number.isNaN(Date.parse(values.at))) throw new UsageError(`--at: not a date-time: ${values.at}`);
   if (values.step !== undefined && !/^[0-9]{1,9}$/.test(values.step)) throw new UsageError(`--step: not a whole number of seconds: ${values.step}`);
-  const orgs = await loadOrgs(values.org ?? []);
+  const loaded = await loadOrgs(values.org ?? []);
+  const orgs = loaded.length === 0 ? [DEFAULT_ORG_CONFIG] : loaded;
   let text: string;
   try {
     text = file === '-' && io.readStdin !== undefined ? await io.readStdin() : await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    throw new UsageError(`cannot read scenario file ${file}: ${fileProblem(error)}`);
   }
   const results = await replayScenario(text, {
     orgs,
@@ -208,7 +256,12 @@ async function replay(args: string[], io: CliIo): Promise<number> {
   return results.some((r) => r.error !== undefined) ? 1 : 0;
 }
 
-/** Runs the CLI, `serve` and `replay` with their --help (EMU-12, EMU-15); resolves with the exit status. Never throws: problems are messages on stderr. */
+/** One line: a message with a newline in it (an error from deeper down) would otherwise span several. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, '; ');
+}
+
+/** Runs the CLI, `serve`, `replay` and `version` with their --help (EMU-12, EMU-15); resolves with the exit status. Never throws: every error is one line on stderr and exit status 2. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -217,6 +270,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await serve(rest, io);
       case 'replay':
         return await replay(rest, io);
+      case 'version':
+      case '--version':
+      case '-v':
+        io.stdout(`${VERSION}\n`);
+        return 0;
       case undefined:
       case 'help':
       case '--help':
@@ -226,14 +284,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return 0;
       }
       default:
-        io.stderr(`customer-graph: unknown command ${command}\n\n${MAIN_HELP}`);
+        io.stderr(`customer-graph: ${unknownCommand(command)}\n`);
         return 2;
     }
   } catch (error) {
-    // Bad usage, a bad org file, a corrupt event log: a message, never a stack.
+    // Bad usage, a bad org file, a corrupt event log: one line, never a stack, and exit status 2 (1 is
+    // replay's "a line was not a request"). Usage errors point at the command's --help.
     const usage = error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
-    io.stderr(`customer-graph: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (usage) io.stderr(`Run "customer-graph ${command ?? ''} --help" for usage.\n`);
-    return usage ? 2 : 1;
+    // parseArgs's wording ("Unknown option '--x'. To specify a positional ...") made like the command's own.
+    const raw = error instanceof Error ? error.message : String(error);
+    const message = oneLine(usage && !(error instanceof UsageError) ? raw.replace(/\. To specify a positional.*$/s, '').replace(/^./, (c) => c.toLowerCase()) : raw);
+    io.stderr(`customer-graph: ${message}${usage ? ` (see customer-graph ${command} --help)` : ''}\n`);
+    return 2;
   }
 }
