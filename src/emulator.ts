@@ -43,3 +43,7 @@ export { basicHeader } from './emulator/http/auth';
 export { replayScenario, scenarioLineSchema, type ReplayedLine, type ScenarioLine } from './emulator/cli/replay';
 // The library's body schemas, for validating the documented request bodies.
 export { registerBodySchema, updateBodySchema, changeIdentifierBodySchema, subscriptionRequestSchema, couponSeriesInputSchema } from './schemas';
+// Health and run-time orgs (EMU-21, EMU-22).
+export { startServerEarly } from './emulator/runtime/emulator';
+export type { OrgCredentials } from './emulator/runtime/org-registry';
+export { CONTROL_ROUTES, type ControlRoute, type Controls } from './emulator/routes/controls';
