@@ -7,7 +7,7 @@ const test = base.extend<EmulatorFixtures>(emulatorFixtures());
 
 for (let i = 0; i < 100; i++) {
   test(`test ${i}: register and look up in a fresh org`, async ({ org }) => {
-    const created = await org.client.registerCustomer({ source: 'INSTORE' }, { profiles: [{ identifiers: [{ type: 'email', value: `c${i}@example.com` }] }] });
+    const created = await org.client.registerCustomer({ source: 'INSTORE' }, { loyaltyInfo: { loyaltyType: 'loyalty' }, profiles: [{ identifiers: [{ type: 'email', value: `c${i}@example.com` }] }] });
     expect(created.isOk()).toBe(true);
     const found = await org.client.lookup({ source: 'INSTORE', identifierName: 'email', identifierValue: `c${i}@example.com` });
     expect(found.isOk()).toBe(true);

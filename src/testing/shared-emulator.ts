@@ -74,7 +74,7 @@ export function testOrgOn(emulator: Emulator, credentials: OrgCredentials): Resu
  * after(() => shared.close());
  *
  * test('a registered customer is found by email', async () => {
- *   await org.client.registerCustomer({ source: 'INSTORE' }, { profiles: [{ identifiers: [{ type: 'email', value: 'a@b.co' }] }] });
+ *   await org.client.registerCustomer({ source: 'INSTORE' }, { loyaltyInfo: { loyaltyType: 'loyalty' }, profiles: [{ identifiers: [{ type: 'email', value: 'a@b.co' }] }] });
  *   const found = await org.client.lookup({ source: 'INSTORE', identifierName: 'email', identifierValue: 'a@b.co' });
  *   assert.ok(found.isOk());
  * });

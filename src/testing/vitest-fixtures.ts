@@ -23,7 +23,7 @@ export interface EmulatorFixtures {
  * const test = base.extend<EmulatorFixtures>(emulatorFixtures());
  *
  * test('search finds a registered customer', async ({ org }) => {
- *   await org.client.registerCustomer({ source: 'INSTORE' }, { profiles: [{ firstName: 'Ann', identifiers: [{ type: 'email', value: 'ann@example.com' }] }] });
+ *   await org.client.registerCustomer({ source: 'INSTORE' }, { loyaltyInfo: { loyaltyType: 'loyalty' }, profiles: [{ firstName: 'Ann', identifiers: [{ type: 'email', value: 'ann@example.com' }] }] });
  *   const found = await org.client.search({ q: 'ann' });
  *   expect(found.isOk() && found.value.pagination.total).toBe(1);
  * });
@@ -40,7 +40,7 @@ export function emulatorFixtures(options: EmulatorOptions = {}) {
         await shared.close();
       },
       { scope: 'worker' },
-    ] as const,
+    ] as [(context: object, use: Use<Emulator>) => Promise<void>, { scope: 'worker' }],
     org: async ({ emulator }: { emulator: Emulator }, use: Use<TestOrg>) => {
       const made = (await emulator.createOrg()).andThen((credentials) => testOrgOn(emulator, credentials));
       // A fixture that cannot be set up fails its test, which is vitest's way to report it.

@@ -8,6 +8,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import type { Principal, TillDirectory } from './auth';
 import { errorReply, fileSystemErrorOf, INTERNAL_ERROR, invalid, storageErrorOf, type Reply } from './reply';
 import type { ApiRoute, RouteContext } from '../routes/types';
+import { NOT_READY, type ControlRoute, type Controls } from '../routes/controls';
 import type { RawQuery } from './params';
 
 /** The largest body the documented API accepts: 1 MiB (EMU-7). */
@@ -28,7 +29,16 @@ export interface AppOptions {
   readonly log: (line: string) => void;
   /** Unexpected failures, for the operator; never sent to the client. */
   readonly onError: (error: unknown, where: string) => void;
+  /** The emulator's own endpoints outside every org (health, run-time orgs), EMU-21 and EMU-22. */
+  readonly controls?: {
+    readonly routes: readonly ControlRoute[];
+    readonly controls: Controls;
+    /** `admin` for the admin credential, `till` for a till that is not an admin (403), undefined for neither (401). */
+    access(header: string | undefined): 'admin' | 'till' | undefined;
+  };
 }
+
+const FORBIDDEN = errorReply({ code: 403, status: 403, message: 'Forbidden: this endpoint needs the emulator admin credential.' });
 
 const UNAUTHORIZED = errorReply(
   { code: 401, message: 'Authentication failed: send HTTP Basic credentials of a till of the org (till code and password).' },
@@ -164,13 +174,42 @@ export function buildApp(options: AppOptions): FastifyInstance {
     stopping = true;
     done();
   });
-  app.addHook('onRequest', (_request, reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     if (stopping) {
       send(reply, STOPPING);
       return;
     }
+    // While the logs replay, only the health check answers (EMU-21): the orgs are not there yet.
+    if (options.controls !== undefined && !options.controls.controls.ready() && request.url.split('?')[0] !== '/_emulator/health') {
+      send(reply, NOT_READY);
+      return;
+    }
     done();
   });
+
+  const { routes: controlRoutes, controls, access } = options.controls ?? { routes: [], controls: undefined, access: () => undefined };
+  for (const route of controlRoutes) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      onRequest: (request, reply, done) => {
+        if (route.access === 'admin') {
+          const who = access(request.headers.authorization);
+          if (who === undefined) return void send(reply, UNAUTHORIZED);
+          if (who === 'till') return void send(reply, FORBIDDEN);
+        }
+        done();
+      },
+      handler: async (request, reply) => {
+        try {
+          return send(reply, await route.handle({ params: (request.params ?? {}) as Record<string, string>, body: request.body, controls: controls as Controls }));
+        } catch (error) {
+          onError(error, `${route.method} ${route.url}`);
+          return send(reply, errorReply(INTERNAL_ERROR));
+        }
+      },
+    });
+  }
 
   app.addHook('onResponse', (request, reply, done) => {
     const who = principals.get(request);

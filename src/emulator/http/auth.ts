@@ -62,18 +62,38 @@ export class TillDirectory {
    */
   private readonly accepted = new Map<string, Principal>();
 
-  constructor(orgs: readonly OrgRuntime[]) {
+  constructor(orgs: readonly OrgRuntime[] = []) {
     for (const org of orgs) {
-      for (const till of org.org.tills.values()) {
-        // Basic credentials end the code at its first colon: such a till could never log in (EMU-1).
-        if (till.code.includes(':')) throw new Error(`till ${till.code} of org ${org.org.id} cannot log in: HTTP Basic credentials cannot carry a ':' in a till code`);
-        const other = this.tills.get(till.code);
-        if (other !== undefined) {
-          throw new Error(`till ${till.code} is in both org ${other.org.org.id} and org ${org.org.id}: till codes must be unique across orgs`);
-        }
-        this.tills.set(till.code, { org, password: digest(till.password), passwordMd5: digest(md5(till.password)), header: basicHeader(till.code, till.password) });
-      }
+      const refused = this.add(org);
+      if (refused !== undefined) throw new Error(refused);
     }
+  }
+
+  /** Why an org's tills cannot join the directory (a `:` in a code, a code another org has), or undefined (EMU-11, EMU-22). */
+  refusal(org: OrgRuntime['org']): string | undefined {
+    for (const till of org.tills.values()) {
+      // Basic credentials end the code at its first colon: such a till could never log in (EMU-1).
+      if (till.code.includes(':')) return `till ${till.code} of org ${org.id} cannot log in: HTTP Basic credentials cannot carry a ':' in a till code`;
+      const other = this.tills.get(till.code);
+      if (other !== undefined) return `till ${till.code} is in both org ${other.org.org.id} and org ${org.id}: till codes must be unique across orgs`;
+    }
+    return undefined;
+  }
+
+  /** Adds an org's tills, at start or at run time; the refusal when one cannot join, nothing added then (EMU-11, EMU-22). */
+  add(org: OrgRuntime): string | undefined {
+    const refused = this.refusal(org.org);
+    if (refused !== undefined) return refused;
+    for (const till of org.org.tills.values()) {
+      this.tills.set(till.code, { org, password: digest(till.password), passwordMd5: digest(md5(till.password)), header: basicHeader(till.code, till.password) });
+    }
+    return undefined;
+  }
+
+  /** Removes an org's tills and the accepted headers that named them, so a deleted org's till is refused at once (EMU-22). */
+  remove(orgId: string): void {
+    for (const [code, entry] of this.tills) if (entry.org.org.id === orgId) this.tills.delete(code);
+    for (const [header, principal] of this.accepted) if (principal.org.org.id === orgId) this.accepted.delete(header);
   }
 
   /** The till and org named by a Basic header with the right password; undefined otherwise (EMU-1). */

@@ -1,9 +1,14 @@
 // The emulator as a value a host can hold: orgs, their state, the HTTP app, and the means to listen, send
 // requests in-process and close. The CLI (src/cli.ts) and test suites both build on `createEmulator`.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { Result } from 'neverthrow';
 import { defineOrg, DEFAULT_ORG_CONFIG, type CustomerGraph, type Org, type OrgConfig } from '../../index';
 import { buildApp, STOPPING, type Clock } from '../http/app';
-import { TillDirectory } from '../http/auth';
+import { parseBasic, TillDirectory } from '../http/auth';
+import type { ApiError } from '../http/reply';
+import { CONTROL_ROUTES } from '../routes/controls';
+import { OrgRegistry, type OrgCredentials } from './org-registry';
 import { DataLock } from './data-lock';
 import { OrgRuntime } from './org-runtime';
 import { ROUTES } from '../routes/index';
@@ -40,6 +45,8 @@ export interface EmulatorOptions {
   readonly log?: (line: string) => void;
   /** Warnings (a dropped torn log line) and unexpected failures; default: stderr. */
   readonly warn?: (line: string) => void;
+  /** The credential of the admin endpoints (`/_emulator/orgs`); default: code `admin` with a random password (EMU-22). */
+  readonly admin?: { readonly code: string; readonly password: string };
   /** Extra routes, e.g. for endpoints a host adds itself (listed after the built-in ones). */
   readonly routes?: readonly ApiRoute[];
 }
@@ -66,8 +73,14 @@ export interface EmulatorResponse {
 
 /** A running emulator. */
 export interface Emulator {
-  /** The orgs served, in configuration order. */
+  /** The orgs served: the configured ones in configuration order, then those created at run time (EMU-22). */
   readonly orgs: readonly Org[];
+  /** The admin credential of `/_emulator/orgs`, for the CLI to print (EMU-22). */
+  readonly admin: { readonly code: string; readonly password: string };
+  /** Adds an org at run time, in memory only: a copy of the default org with fresh ids and passwords, or a validated configuration (EMU-22). */
+  createOrg(config?: unknown): Promise<Result<OrgCredentials, ApiError>>;
+  /** Removes an org added at start or at run time; 404 when unknown (EMU-22). */
+  deleteOrg(orgId: string): Promise<Result<void, ApiError>>;
   /** The current graph of an org: an immutable value. */
   graph(orgId: string): CustomerGraph | undefined;
   /** Sends one request through the HTTP stack in-process (no socket). */
@@ -132,23 +145,34 @@ function queryString(query: Readonly<Record<string, string | number | boolean>> 
  * ```
  */
 export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const { emulator, replay } = await prepareEmulator(options);
+  await replay();
+  return emulator;
+}
+
+/** The same string, compared in constant time. */
+function same(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'utf8');
+  const y = Buffer.from(b, 'utf8');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Builds the emulator and its app without replaying the logs yet, so that a server can listen first and
+ * answer its health check with 503 until `replay` has finished (EMU-21). `replay` closes everything and
+ * throws when a log cannot be replayed.
+ */
+async function prepareEmulator(options: EmulatorOptions): Promise<{ emulator: Emulator; replay: () => Promise<void> }> {
   const orgs = buildOrgs(options.orgs ?? [DEFAULT_ORG_CONFIG]);
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
   // One owner per data directory, taken before any log is opened and held until close (EMU-19).
   const lock = options.dataDir === undefined ? undefined : await DataLock.acquire(options.dataDir);
-  const runtimes: OrgRuntime[] = [];
-  let directory: TillDirectory;
-  try {
-    for (const org of orgs) {
-      runtimes.push(options.dataDir === undefined ? OrgRuntime.inMemory(org) : await OrgRuntime.durable(org, options.dataDir, warn, options.snapshotAfterBytes));
-    }
-    directory = new TillDirectory(runtimes);
-  } catch (error) {
-    await Promise.all(runtimes.map((r) => r.close()));
-    await lock?.release();
-    throw error;
-  }
-  const byId = new Map(runtimes.map((r) => [r.org.id, r]));
+  const directory = new TillDirectory();
+  const registry = new OrgRegistry(directory, () => undefined);
+  const admin = options.admin ?? { code: 'admin', password: randomBytes(12).toString('hex') };
+  // With the default org alone, its demo till may manage orgs too: the zero-configuration path (EMU-22).
+  const demoIsAdmin = options.orgs === undefined;
+  let ready = false;
   const app = buildApp({
     directory,
     routes: [...ROUTES, ...(options.routes ?? [])],
@@ -158,13 +182,55 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       warn(`unexpected error in ${where}: ${detail}`);
     },
+    controls: {
+      routes: CONTROL_ROUTES,
+      controls: {
+        ready: () => ready,
+        orgs: () => registry.orgs,
+        createOrg: (config) => registry.create(config),
+        deleteOrg: (orgId) => registry.delete(orgId),
+      },
+      access(header) {
+        const basic = parseBasic(header);
+        if (basic !== undefined && same(basic.username, admin.code) && same(basic.password, admin.password)) return 'admin';
+        const principal = directory.authenticate(header);
+        if (principal === undefined) return undefined;
+        return demoIsAdmin && principal.till === 'demo.till' ? 'admin' : 'till';
+      },
+    },
   });
   let url: string | undefined;
   let closed = false;
 
-  return {
-    orgs,
-    graph: (orgId) => byId.get(orgId)?.graph,
+  async function replay(): Promise<void> {
+    const runtimes: OrgRuntime[] = [];
+    try {
+      for (const org of orgs) {
+        const refused = directory.refusal(org);
+        if (refused !== undefined) throw new Error(refused);
+        const runtime = options.dataDir === undefined ? OrgRuntime.inMemory(org) : await OrgRuntime.durable(org, options.dataDir, warn, options.snapshotAfterBytes);
+        runtimes.push(runtime);
+        directory.add(runtime);
+        registry.adopt(runtime);
+      }
+    } catch (error) {
+      closed = true;
+      await app.close();
+      await Promise.all(runtimes.map((r) => r.close()));
+      await lock?.release();
+      throw error;
+    }
+    ready = true;
+  }
+
+  const emulator: Emulator = {
+    get orgs() {
+      return registry.orgs;
+    },
+    admin,
+    createOrg: async (config) => registry.create(config),
+    deleteOrg: (orgId) => registry.delete(orgId),
+    graph: (orgId) => registry.get(orgId)?.graph,
     get url() {
       return url;
     },
@@ -207,10 +273,11 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       if (closed) return;
       closed = true;
       await app.close();
-      await Promise.all(runtimes.map((r) => r.close()));
+      await Promise.all(registry.runtimes.map((r) => r.close()));
       await lock?.release();
     },
   };
+  return { emulator, replay };
 }
 
 /**
@@ -230,16 +297,25 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 export async function startServer(
   options: EmulatorOptions & { readonly port?: number; readonly host?: string } = {},
 ): Promise<Emulator & { readonly url: string }> {
-  const emulator = await createEmulator(options);
+  // Listening first lets a client poll the health check while the logs replay (EMU-21).
+  const { emulator, ready } = await startServerEarly(options);
+  await ready;
+  return emulator;
+}
+
+/** Builds an emulator and starts listening before its logs are replayed; `ready` settles once they are, and rejects (the emulator closed) when one cannot be (EMU-21). */
+export async function startServerEarly(
+  options: EmulatorOptions & { readonly port?: number; readonly host?: string } = {},
+): Promise<{ readonly emulator: Emulator & { readonly url: string }; readonly ready: Promise<void> }> {
+  const { emulator, replay } = await prepareEmulator(options);
   try {
     await emulator.listen({
       ...(options.port === undefined ? {} : { port: options.port }),
       ...(options.host === undefined ? {} : { host: options.host }),
     });
-    // `url` is set once listening.
-    return emulator as Emulator & { readonly url: string };
   } catch (error) {
     await emulator.close();
     throw error;
   }
+  return { emulator: emulator as Emulator & { readonly url: string }, ready: replay() };
 }
