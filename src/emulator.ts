@@ -56,4 +56,6 @@ export { openApiDocument, openApiPath, type OpenApiDocument, type OpenApiOperati
 // Health and run-time orgs (EMU-21, EMU-22).
 export { startServerEarly } from './emulator/runtime/emulator';
 export type { OrgCredentials } from './emulator/runtime/org-registry';
+export { RequestJournal, JOURNAL_LIMIT, type JournalEntry } from './emulator/runtime/journal';
+export { journalQuerySchema } from './emulator/routes/journal';
 export { CONTROL_ROUTES, type ControlRoute, type Controls } from './emulator/routes/controls';

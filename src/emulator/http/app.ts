@@ -8,6 +8,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import type { Principal, TillDirectory } from './auth';
 import { errorReply, fileSystemErrorOf, INTERNAL_ERROR, invalid, storageErrorOf, type Reply } from './reply';
 import type { ApiRoute, RouteContext } from '../routes/types';
+import type { JournalEntry } from '../runtime/journal';
 import { NOT_READY, type ControlRoute, type Controls } from '../routes/controls';
 import type { RawQuery } from './params';
 
@@ -29,6 +30,8 @@ export interface AppOptions {
   readonly log: (line: string) => void;
   /** Unexpected failures, for the operator; never sent to the client. */
   readonly onError: (error: unknown, where: string) => void;
+  /** Where each org request and its answer are recorded once the answer is known (EMU-23). */
+  readonly journal?: (orgId: string, entry: JournalEntry) => void;
   /** The emulator's own endpoints outside every org (health, run-time orgs), EMU-21 and EMU-22. */
   readonly controls?: {
     readonly routes: readonly ControlRoute[];
@@ -237,9 +240,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
         const principal = principals.get(request);
         if (principal === undefined) return send(reply, UNAUTHORIZED);
         const org = principal.org;
+        let now = '';
         const { answer, kept } = await org.serial(async (): Promise<{ answer: Reply; kept: Promise<void> }> => {
           try {
-            const now = clock();
+            now = clock();
             const ctx: RouteContext = {
               org,
               till: principal.till,
@@ -261,6 +265,19 @@ export function buildApp(options: AppOptions): FastifyInstance {
         } catch (error) {
           onError(error, `${route.method} ${route.url}`);
           return send(reply, errorReply(storageErrorOf(error)));
+        }
+        // Recorded after the answer is known; the journal's own requests are left out (EMU-23).
+        if (options.journal !== undefined && !route.url.startsWith('/_emulator/requests')) {
+          options.journal(org.org.id, {
+            method: request.method,
+            path: request.url.split('?')[0] ?? '',
+            query: request.query ?? {},
+            body: request.body,
+            status: answer.status,
+            response: answer.body,
+            // The request's own time: another clock reading would move a stepping clock.
+            time: now,
+          });
         }
         return send(reply, answer);
       },

@@ -8,6 +8,8 @@ import { buildApp, STOPPING, type Clock } from '../http/app';
 import { parseBasic, TillDirectory } from '../http/auth';
 import type { ApiError } from '../http/reply';
 import { CONTROL_ROUTES } from '../routes/controls';
+import { RequestJournal } from './journal';
+import { journalRoutes } from '../routes/journal';
 import { OrgRegistry, type OrgCredentials } from './org-registry';
 import { DataLock } from './data-lock';
 import { OrgRuntime } from './org-runtime';
@@ -168,14 +170,16 @@ async function prepareEmulator(options: EmulatorOptions): Promise<{ emulator: Em
   // One owner per data directory, taken before any log is opened and held until close (EMU-19).
   const lock = options.dataDir === undefined ? undefined : await DataLock.acquire(options.dataDir);
   const directory = new TillDirectory();
-  const registry = new OrgRegistry(directory, () => undefined);
+  const journal = new RequestJournal();
+  const registry = new OrgRegistry(directory, (orgId) => journal.clear(orgId));
   const admin = options.admin ?? { code: 'admin', password: randomBytes(12).toString('hex') };
   // With the default org alone, its demo till may manage orgs too: the zero-configuration path (EMU-22).
   const demoIsAdmin = options.orgs === undefined;
   let ready = false;
   const app = buildApp({
     directory,
-    routes: [...ROUTES, ...(options.routes ?? [])],
+    routes: [...ROUTES, ...journalRoutes(journal), ...(options.routes ?? [])],
+    journal: (orgId, entry) => journal.record(orgId, entry),
     clock: options.clock ?? systemClock,
     log: options.log ?? (() => undefined),
     onError: (error, where) => {
