@@ -1,7 +1,7 @@
 // What a fresh isolated org costs a test suite (EMU-29, issue 13's targets: a fresh org and its client in
 // under 1 ms; a 100-test suite in under 2 s). Part 1 times `freshOrg()` plus its first request in-process,
 // interleaved with the same request on one long-lived org; part 2 runs bench/fixture-suite's 100-test
-// suite and its bare twin with vitest, interleaved. Run: npm run bench:fresh-org
+// suite and its bare twin with vitest, interleaved. Run: npm run bench:fresh-org (it builds first)
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { withEmulator } from '../src/testing';

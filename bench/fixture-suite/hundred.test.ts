@@ -1,7 +1,8 @@
 // A 100-test suite on the customer-graph/testing fixture (EMU-29): each test takes a fresh org, registers a
 // customer and looks it up. bench/fresh-org.ts times it against the same suite without the emulator.
 import { expect, test as base } from 'vitest';
-import { emulatorFixtures, type EmulatorFixtures } from '../../src/testing';
+// The built package, as a consumer imports it (npm run build first): the sources would add vite's transform.
+import { emulatorFixtures, type EmulatorFixtures } from '../../dist/testing.js';
 
 const test = base.extend<EmulatorFixtures>(emulatorFixtures());
 

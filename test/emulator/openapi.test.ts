@@ -1,7 +1,7 @@
 // EMU-25: the OpenAPI 3.1 document is generated from the route table and the zod schemas; every answer of a
 // broad scenario, successes and refusals, conforms to it (ajv, draft 2020-12).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmulator, openApiDocument, openApiPath, ROUTES, type Emulator, type EmulatorRequest } from '../../src/emulator';
+import { CONTROL_ROUTES, createEmulator, openApiDocument, openApiPath, ROUTES, type Emulator, type EmulatorRequest } from '../../src/emulator';
 import { expectMatchesOpenApi, openApiProblems } from './support/openapi';
 import { CHANGE_IDENTIFIER_SAMPLE, REGISTER_SAMPLE, UPDATE_SAMPLE, UPDATE_SUBSCRIPTIONS_SAMPLE } from '../support/seed-samples';
 
@@ -36,6 +36,16 @@ afterAll(async () => {
 });
 
 describe('EMU-25 the OpenAPI document', () => {
+  it('EMU-25 EMU-21: GET /_emulator/openapi.json needs no credentials, and the document marks it and the health check as public', async () => {
+    const emulator = await createEmulator();
+    const res = await emulator.request({ method: 'GET', path: '/_emulator/openapi.json' });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+    expect(openApiDocument().paths['/_emulator/health']?.['get']?.security).toEqual([]);
+    expect(openApiDocument().paths['/v2/customers']?.['post']?.security).toBeUndefined();
+    await emulator.close();
+  });
+
   it('EMU-25 is OpenAPI 3.1 with every route of the table, each operation with 200, 4XX and 5XX answers', () => {
     const doc = openApiDocument();
     expect(doc.openapi).toBe('3.1.0');
@@ -49,8 +59,8 @@ describe('EMU-25 the OpenAPI document', () => {
       for (const name of route.url.match(/:[A-Za-z]+/g) ?? []) expect(op?.parameters.some((p) => p.in === 'path' && p.name === name.slice(1))).toBe(true);
     }
     const operations = Object.values(doc.paths).flatMap((ops) => Object.values(ops));
-    expect(operations).toHaveLength(ROUTES.length);
-    expect(new Set(operations.map((o) => o.operationId)).size).toBe(ROUTES.length);
+    expect(operations).toHaveLength(ROUTES.length + CONTROL_ROUTES.length);
+    expect(new Set(operations.map((o) => o.operationId)).size).toBe(ROUTES.length + CONTROL_ROUTES.length);
   });
 
   it('EMU-25 documents required query parameters and bodies from the zod schemas', () => {

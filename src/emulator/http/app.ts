@@ -177,6 +177,12 @@ export function buildApp(options: AppOptions): FastifyInstance {
     stopping = true;
     done();
   });
+  // A request under way when the stop began is answered with `Connection: close`: otherwise its keep-alive
+  // connection stays open and the stop waits out the keep-alive timeout (72 s) before it ends (EMU-15).
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (stopping) reply.header('connection', 'close');
+    done(null, payload);
+  });
   app.addHook('onRequest', (request, reply, done) => {
     if (stopping) {
       send(reply, STOPPING);

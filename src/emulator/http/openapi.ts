@@ -5,6 +5,7 @@
 import { z, type ZodType } from 'zod';
 import { ROUTES } from '../routes/index';
 import type { ApiRoute } from '../routes/types';
+import { CONTROL_ROUTES, type ControlRoute } from '../routes/controls';
 import { VERSION } from '../version';
 import { errorBodySchema } from './reply';
 
@@ -27,6 +28,8 @@ export interface OpenApiOperation {
   readonly operationId: string;
   readonly summary: string;
   readonly tags: readonly string[];
+  /** Empty for an operation that needs no credentials. */
+  readonly security?: readonly Readonly<Record<string, readonly string[]>>[];
   readonly parameters: readonly OpenApiParameter[];
   readonly requestBody?: { readonly required: boolean; readonly content: Readonly<Record<string, { readonly schema: JsonSchema }>> };
   readonly responses: Readonly<Record<string, { readonly description: string; readonly content: Readonly<Record<string, { readonly schema: JsonSchema }>> }>>;
@@ -60,7 +63,10 @@ function pathNames(url: string): string[] {
   return [...url.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1] ?? '');
 }
 
-function parametersOf(route: ApiRoute): OpenApiParameter[] {
+/** What the document reads of a route: an org's route, or a control route with its access. */
+type Documented = Pick<ApiRoute, 'method' | 'url' | 'summary' | 'doc'> & { readonly access?: ControlRoute['access'] };
+
+function parametersOf(route: Documented): OpenApiParameter[] {
   const out: OpenApiParameter[] = [];
   const path = route.doc?.params === undefined ? {} : ((jsonSchemaOf(route.doc.params, 'input')['properties'] ?? {}) as Record<string, JsonSchema>);
   for (const name of pathNames(route.url)) out.push({ name, in: 'path', required: true, schema: path[name] ?? { type: 'string' } });
@@ -74,7 +80,7 @@ function parametersOf(route: ApiRoute): OpenApiParameter[] {
   return out;
 }
 
-function operationOf(route: ApiRoute): OpenApiOperation {
+function operationOf(route: Documented): OpenApiOperation {
   const doc = route.doc;
   const media = doc?.mediaType ?? JSON_TYPE;
   const ok = doc?.response === undefined ? {} : jsonSchemaOf(doc.response, 'output');
@@ -83,6 +89,8 @@ function operationOf(route: ApiRoute): OpenApiOperation {
     operationId: `${route.method.toLowerCase()}${openApiPath(route.url).replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
     summary: route.summary,
     tags: [...(doc?.tags ?? [])],
+    // The health check and this document need no credentials (EMU-21, EMU-25).
+    ...(route.access === 'public' ? { security: [] } : {}),
     parameters: parametersOf(route),
     ...(body === undefined ? {} : { requestBody: { required: !body.safeParse(undefined).success, content: { [media]: { schema: jsonSchemaOf(body, 'input') } } } }),
     responses: {
@@ -99,15 +107,15 @@ const cache = new WeakMap<readonly ApiRoute[], OpenApiDocument>();
  * The OpenAPI 3.1 document of a route table, the emulator's own by default (EMU-25): built once per table,
  * then the same value; HTTP basic authentication on every operation, as the emulator asks (EMU-1).
  */
-export function openApiDocument(routes: readonly ApiRoute[] = ROUTES): OpenApiDocument {
+export function openApiDocument(routes: readonly ApiRoute[] = ROUTES, controls: readonly ControlRoute[] = CONTROL_ROUTES): OpenApiDocument {
   const cached = cache.get(routes);
   if (cached !== undefined) return cached;
   const paths: Record<string, Record<string, OpenApiOperation>> = {};
-  for (const route of routes) {
+  for (const route of [...routes, ...controls] as Documented[]) {
     const ops = (paths[openApiPath(route.url)] ??= {});
     ops[route.method.toLowerCase()] = operationOf(route);
   }
-  const tags = [...new Set(routes.flatMap((r) => r.doc?.tags ?? []))].map((name) => ({ name }));
+  const tags = [...new Set([...routes, ...controls].flatMap((r) => r.doc?.tags ?? []))].map((name) => ({ name }));
   const document: OpenApiDocument = {
     openapi: '3.1.0',
     info: {

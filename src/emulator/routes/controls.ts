@@ -6,7 +6,9 @@ import type { Org } from '../../index';
 import { errorReply, okReply, type ApiError, type Reply } from '../http/reply';
 import type { OrgCredentials } from '../runtime/org-registry';
 import { VERSION } from '../version';
-import type { HttpMethod } from './types';
+import { openApiRoute } from './openapi';
+import { SETUP_TAG, type HttpMethod, type RouteDoc } from './types';
+import { z } from 'zod';
 
 /** What a control route may reach: the emulator's readiness and orgs (EMU-21, EMU-22). */
 export interface Controls {
@@ -24,6 +26,8 @@ export interface ControlRoute {
   readonly access: 'public' | 'admin';
   /** Answered before the emulator is ready too (the health check says it is not). */
   readonly beforeReady?: true;
+  /** Its schemas for the OpenAPI document (EMU-25). */
+  readonly doc?: RouteDoc;
   handle(ctx: { readonly params: Readonly<Record<string, string>>; readonly body: unknown; readonly controls: Controls }): Promise<Reply> | Reply;
 }
 
@@ -37,6 +41,7 @@ export const healthRoute: ControlRoute = {
   summary: 'Emulator: health',
   access: 'public',
   beforeReady: true,
+  doc: { response: z.object({ status: z.literal('ok'), version: z.string(), orgs: z.array(z.string()) }), tags: SETUP_TAG },
   handle: ({ controls }) => (controls.ready() ? okReply({ status: 'ok', version: VERSION, orgs: controls.orgs().map((o) => o.name) }) : NOT_READY),
 };
 
@@ -78,4 +83,4 @@ export const orgRoutes: readonly ControlRoute[] = [
 ];
 
 /** Every control route (EMU-21, EMU-22). */
-export const CONTROL_ROUTES: readonly ControlRoute[] = [healthRoute, ...orgRoutes];
+export const CONTROL_ROUTES: readonly ControlRoute[] = [healthRoute, openApiRoute, ...orgRoutes];

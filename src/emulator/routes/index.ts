@@ -5,7 +5,6 @@ import { historyRoutes } from './history';
 import { identifierRoutes } from './identifiers';
 import { lookupRoutes } from './lookup';
 import { loyaltyRoutes } from './loyalty';
-import { openApiRoutes } from './openapi';
 import { pendingRoutes } from './pending';
 import { searchRoutes } from './search';
 import { setupRoutes } from './setup';
@@ -28,7 +27,6 @@ export const ROUTES: readonly ApiRoute[] = [
   ...setupRoutes,
   ...snapshotRoutes,
   ...loyaltySetupRoutes,
-  ...openApiRoutes,
   ...pendingRoutes,
 ];
 
