@@ -46,6 +46,7 @@ export type { OrgRuntime } from './emulator/runtime/org-runtime';
 export type { LogCompacted } from './emulator/runtime/event-log';
 export type { LogMisfit } from './emulator/runtime/log-replay';
 export type { ApiRoute, HttpMethod, RouteContext, PendingEndpoint } from './emulator/routes/index';
+export type { RouteDoc } from './emulator/routes/types';
 export { ROUTES, PENDING_ENDPOINTS, replyOf } from './emulator/routes/index';
 export { basicHeader } from './emulator/http/auth';
 export { replayScenario, scenarioLineSchema, type ReplayedLine, type ScenarioLine, type ReplayOptions } from './emulator/cli/replay';

@@ -50,11 +50,12 @@ export interface ClientOptions {
 /** A query as a route reads it, each value also given as a number or boolean (sent as its text) (EMU-26). */
 export type QueryOf<S extends z.ZodType> = { [K in keyof z.input<S>]: z.input<S>[K] | number | boolean };
 
-/** A customer id as the path takes it. */
-type Id = number | string;
+/** A customer id as the path takes it (EMU-26). */
+export type Id = number | string;
 /** The answer of a call (EMU-26). */
-type Call<T> = Promise<Result<T, ClientError>>;
-type Listed<T> = { readonly data: readonly T[]; readonly warnings: readonly DomainWarning[]; readonly errors: readonly DomainError[] };
+export type Call<T> = Promise<Result<T, ClientError>>;
+/** A listed answer: its items, warnings and errors (EMU-26). */
+export type Listed<T> = { readonly data: readonly T[]; readonly warnings: readonly DomainWarning[]; readonly errors: readonly DomainError[] };
 
 /** The typed client: one method per route of the emulator (EMU-26). */
 export interface Client {

@@ -5,7 +5,7 @@
  * @module customer-graph/testing
  */
 export { withEmulator, testOrgOn, type SharedEmulator, type TestOrg } from './shared-emulator';
-export { emulatorFixtures, type EmulatorFixtures } from './vitest-fixtures';
-export { createClient, type Client, type ClientOptions, type QueryOf } from './client';
+export { emulatorFixtures, type EmulatorFixtures, type Use } from './vitest-fixtures';
+export { createClient, type Call, type Client, type ClientOptions, type Id, type Listed, type QueryOf } from './client';
 export { clientErrorOf, networkErrorOf, type ClientError } from './client-error';
 export { inProcessFetch, answerInProcess } from './fetch-bridge';

@@ -4,7 +4,8 @@
 import type { Emulator, EmulatorOptions } from '../emulator';
 import { testOrgOn, withEmulator, type TestOrg } from './shared-emulator';
 
-type Use<T> = (value: T) => Promise<void>;
+/** The `use` callback vitest passes a fixture (EMU-29). */
+export type Use<T> = (value: T) => Promise<void>;
 
 /** The fixtures `emulatorFixtures` defines: `emulator` (one per worker) and `org` (one per test). */
 export interface EmulatorFixtures {

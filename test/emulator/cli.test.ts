@@ -99,6 +99,7 @@ describe('EMU-15: customer-graph serve', () => {
   it('EMU-15: prints the URL and the default credentials, logs one line per request, and stops cleanly on SIGTERM', async () => {
     const server = await startServe(['--port', '0']);
     expect(server.stdout()).toContain('org default: till demo.till, password demo');
+    expect(server.stdout()).toMatch(/admin \(run-time orgs, \/_emulator\/orgs\): admin, password [0-9a-f]{24}\n/);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     await call(server.url, 'GET', '/v2/customers/search?q=tom');
     await call(server.url, 'POST', '/v2/customers?source=INSTORE', { body: registerBody([{ type: 'email', value: 'log@example.com' }]) });

@@ -162,6 +162,7 @@ function banner(emulator: Emulator, url: string, dataDir: string | undefined): s
     lines.push(`    Authorization: ${basicHeader(till.code, till.password)}`);
     lines.push(`    curl -u '${till.code}:${till.password}' '${url}/v2/customers/search?q=tom'`);
   }
+  lines.push(`  admin (run-time orgs, /_emulator/orgs): ${emulator.admin.code}, password ${emulator.admin.password}`);
   lines.push(dataDir === undefined ? '  state: in memory (pass --data DIR to keep it across restarts)' : `  state: event logs in ${dataDir}`);
   lines.push('  stop: Ctrl-C (SIGINT) or SIGTERM');
   return `${lines.join('\n')}\n`;
