@@ -10,6 +10,8 @@ import type { ApiError } from '../http/reply';
 import { CONTROL_ROUTES } from '../routes/controls';
 import { RequestJournal } from './journal';
 import { journalRoutes } from '../routes/journal';
+import { FaultRules } from './faults';
+import { faultRoutes } from '../routes/faults';
 import { OrgRegistry, type OrgCredentials } from './org-registry';
 import { DataLock } from './data-lock';
 import { OrgRuntime } from './org-runtime';
@@ -49,6 +51,8 @@ export interface EmulatorOptions {
   readonly warn?: (line: string) => void;
   /** The credential of the admin endpoints (`/_emulator/orgs`); default: code `admin` with a random password (EMU-22). */
   readonly admin?: { readonly code: string; readonly password: string };
+  /** The seed of the PRNG that draws the fault rules' `probability`, for a repeatable pattern; default: `Math.random` (EMU-24). */
+  readonly faultSeed?: number;
   /** Extra routes, e.g. for endpoints a host adds itself (listed after the built-in ones). */
   readonly routes?: readonly ApiRoute[];
 }
@@ -171,15 +175,21 @@ async function prepareEmulator(options: EmulatorOptions): Promise<{ emulator: Em
   const lock = options.dataDir === undefined ? undefined : await DataLock.acquire(options.dataDir);
   const directory = new TillDirectory();
   const journal = new RequestJournal();
-  const registry = new OrgRegistry(directory, (orgId) => journal.clear(orgId));
+  const faults = new FaultRules(options.faultSeed);
+  // A deleted org's journal and fault rules go with it (EMU-23, EMU-24).
+  const registry = new OrgRegistry(directory, (orgId) => {
+    journal.clear(orgId);
+    faults.clear(orgId);
+  });
   const admin = options.admin ?? { code: 'admin', password: randomBytes(12).toString('hex') };
   // With the default org alone, its demo till may manage orgs too: the zero-configuration path (EMU-22).
   const demoIsAdmin = options.orgs === undefined;
   let ready = false;
   const app = buildApp({
     directory,
-    routes: [...ROUTES, ...journalRoutes(journal), ...(options.routes ?? [])],
+    routes: [...ROUTES, ...journalRoutes(journal), ...faultRoutes(faults), ...(options.routes ?? [])],
     journal: (orgId, entry) => journal.record(orgId, entry),
+    faults: (orgId, request) => faults.take(orgId, request),
     clock: options.clock ?? systemClock,
     log: options.log ?? (() => undefined),
     onError: (error, where) => {
@@ -248,12 +258,18 @@ async function prepareEmulator(options: EmulatorOptions): Promise<{ emulator: Em
       }
       const hasBody = req.body !== undefined;
       if (hasBody && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
-      const res = await app.inject({
-        method: req.method.toUpperCase() as 'GET',
-        url: `${req.path}${queryString(req.query)}`,
-        headers,
-        ...(hasBody ? { payload: typeof req.body === 'string' ? req.body : JSON.stringify(req.body) } : {}),
-      });
+      let res: Awaited<ReturnType<typeof app.inject>>;
+      try {
+        res = await app.inject({
+          method: req.method.toUpperCase() as 'GET',
+          url: `${req.path}${queryString(req.query)}`,
+          headers,
+          ...(hasBody ? { payload: typeof req.body === 'string' ? req.body : JSON.stringify(req.body) } : {}),
+        });
+      } catch {
+        // No answer came (a dropped connection, EMU-24): status 0, as a client that got none reports it (EMU-26).
+        return { status: 0, headers: {}, body: undefined };
+      }
       let body: unknown = res.body;
       if (String(res.headers['content-type'] ?? '').startsWith('application/json')) {
         try {
