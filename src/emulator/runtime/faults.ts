@@ -99,6 +99,8 @@ export class FaultRules {
   add(orgId: string, input: FaultRuleInput): Result<FaultRule, ApiError> {
     const list = this.byOrg.get(orgId) ?? [];
     if (list.length >= FAULT_RULE_LIMIT) return err({ code: 409, status: 409, message: `An org may hold at most ${FAULT_RULE_LIMIT} fault rules: delete some first.` });
+    // The schema checks the pattern; a direct caller that skipped it gets a 400, not an exception.
+    if (input.pathPattern !== undefined && !compiles(input.pathPattern)) return err({ code: 400, status: 400, message: 'Invalid input: pathPattern: not a valid regular expression' });
     const { count, ...rest } = input;
     const held: HeldRule = {
       rule: { id: String(this.nextId++), ...rest },
