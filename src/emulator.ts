@@ -60,3 +60,6 @@ export type { OrgCredentials } from './emulator/runtime/org-registry';
 export { RequestJournal, JOURNAL_LIMIT, type JournalEntry } from './emulator/runtime/journal';
 export { journalQuerySchema } from './emulator/routes/journal';
 export { CONTROL_ROUTES, type ControlRoute, type Controls } from './emulator/routes/controls';
+// Faults and latency (EMU-24).
+export { FaultRules, FAULT_RULE_LIMIT, faultRuleSchema, mulberry32, type FaultRule, type FaultRuleInput, type FaultEffect, type FaultRequest } from './emulator/runtime/faults';
+export { faultRoutes, FAULTS_PATH } from './emulator/routes/faults';

@@ -9,6 +9,7 @@ import type { Principal, TillDirectory } from './auth';
 import { errorReply, fileSystemErrorOf, INTERNAL_ERROR, invalid, storageErrorOf, type Reply } from './reply';
 import type { ApiRoute, RouteContext } from '../routes/types';
 import type { JournalEntry } from '../runtime/journal';
+import type { FaultEffect, FaultRequest } from '../runtime/faults';
 import { NOT_READY, type ControlRoute, type Controls } from '../routes/controls';
 import type { RawQuery } from './params';
 
@@ -32,6 +33,8 @@ export interface AppOptions {
   readonly onError: (error: unknown, where: string) => void;
   /** Where each org request and its answer are recorded once the answer is known (EMU-23). */
   readonly journal?: (orgId: string, entry: JournalEntry) => void;
+  /** The fault rule that applies to an org request, if any; its count is spent (EMU-24). */
+  readonly faults?: (orgId: string, request: FaultRequest) => FaultEffect | undefined;
   /** The emulator's own endpoints outside every org (health, run-time orgs), EMU-21 and EMU-22. */
   readonly controls?: {
     readonly routes: readonly ControlRoute[];
@@ -122,6 +125,8 @@ export const STOPPING = errorReply({ code: 503, status: 503, message: 'The emula
 export function buildApp(options: AppOptions): FastifyInstance {
   const { directory, clock, log, onError } = options;
   const principals = new WeakMap<FastifyRequest, Principal>();
+  // The body as it came, for the fault rules' `bodyContains` (EMU-24): a re-serialised body could differ.
+  const rawBodies = new WeakMap<FastifyRequest, string>();
   const app = Fastify({
     logger: false,
     bodyLimit: MAX_BODY_BYTES,
@@ -144,6 +149,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
+    rawBodies.set(request, text);
     if (TEXT_CONTENT_TYPES.test(request.headers['content-type'] ?? '')) {
       done(null, text);
       return;
@@ -246,6 +252,25 @@ export function buildApp(options: AppOptions): FastifyInstance {
         const principal = principals.get(request);
         if (principal === undefined) return send(reply, UNAUTHORIZED);
         const org = principal.org;
+        const path = request.url.split('?')[0] ?? '';
+        // Recorded once the answer is known; the journal's own requests are left out (EMU-23).
+        const record = (status: number, response: unknown, time: string): void => {
+          if (options.journal === undefined || route.url.startsWith('/_emulator/requests')) return;
+          options.journal(org.org.id, { method: request.method, path, query: request.query ?? {}, body: request.body, status, response, time });
+        };
+        // After authentication, before the route, never on the emulator's own endpoints (EMU-24); a drop
+        // answers nothing at all (a real client sees a reset, `Emulator.request` status 0).
+        const fault = route.url.startsWith('/_emulator/') ? undefined : options.faults?.(org.org.id, { method: request.method, path, body: rawBodies.get(request) ?? '' });
+        if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+        if (fault?.kind === 'drop') {
+          record(0, undefined, clock());
+          reply.hijack();
+          return void reply.raw.destroy();
+        }
+        if (fault?.kind === 'status') {
+          record(fault.reply.status, fault.reply.body, clock());
+          return send(reply, fault.reply);
+        }
         let now = '';
         const { answer, kept } = await org.serial(async (): Promise<{ answer: Reply; kept: Promise<void> }> => {
           try {
@@ -272,19 +297,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
           onError(error, `${route.method} ${route.url}`);
           return send(reply, errorReply(storageErrorOf(error)));
         }
-        // Recorded after the answer is known; the journal's own requests are left out (EMU-23).
-        if (options.journal !== undefined && !route.url.startsWith('/_emulator/requests')) {
-          options.journal(org.org.id, {
-            method: request.method,
-            path: request.url.split('?')[0] ?? '',
-            query: request.query ?? {},
-            body: request.body,
-            status: answer.status,
-            response: answer.body,
-            // The request's own time: another clock reading would move a stepping clock.
-            time: now,
-          });
-        }
+        record(answer.status, answer.body, now); // the request's own time: another reading would move a stepping clock
         return send(reply, answer);
       },
     });

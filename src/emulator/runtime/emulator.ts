@@ -10,11 +10,16 @@ import type { ApiError } from '../http/reply';
 import { CONTROL_ROUTES } from '../routes/controls';
 import { RequestJournal } from './journal';
 import { journalRoutes } from '../routes/journal';
+import { FaultRules } from './faults';
+import { faultRoutes } from '../routes/faults';
 import { OrgRegistry, type OrgCredentials } from './org-registry';
 import { DataLock } from './data-lock';
 import { OrgRuntime } from './org-runtime';
 import { ROUTES } from '../routes/index';
-import type { ApiRoute } from '../routes/types';
+import type { EmulatorOptions, EmulatorRequest, EmulatorResponse } from './emulator-options';
+
+// The options and in-process request shapes live beside this file; they are re-exported here, where they were first declared.
+export type { EmulatorOptions, EmulatorRequest, EmulatorResponse };
 
 /** The emulator's default clock: the wall clock, to the second, in UTC. The only clock of the project (EMU-18, ARC-1). */
 export const systemClock: Clock = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -25,52 +30,6 @@ export function steppingClock(start: string, stepSeconds = 1): Clock {
   if (Number.isNaN(base)) throw new Error(`not a date-time: ${start}`);
   let readings = 0;
   return () => new Date(base + stepSeconds * 1000 * readings++).toISOString().replace(/\.000Z$/, 'Z');
-}
-
-/** How to build an emulator. */
-export interface EmulatorOptions {
-  /** Org configurations (validated with `defineOrg`) or built orgs; default: the default org alone. */
-  readonly orgs?: readonly (OrgConfig | Org)[];
-  /**
-   * Keep each org's event log in `DIR/<orgId>.events.jsonl` and replay it now; default: memory only (EMU-8).
-   * The directory is locked for this emulator until `close` (EMU-19).
-   */
-  readonly dataDir?: string;
-  /**
-   * With `dataDir`: the size in bytes of an org's newest log segment past which the org is compacted (a
-   * snapshot beside the log, and a fresh segment after it, EMU-20); default 64 MiB.
-   */
-  readonly snapshotAfterBytes?: number;
-  /** The time of each request; default: the wall clock. */
-  readonly clock?: Clock;
-  /** One line per request; default: nothing. */
-  readonly log?: (line: string) => void;
-  /** Warnings (a dropped torn log line) and unexpected failures; default: stderr. */
-  readonly warn?: (line: string) => void;
-  /** The credential of the admin endpoints (`/_emulator/orgs`); default: code `admin` with a random password (EMU-22). */
-  readonly admin?: { readonly code: string; readonly password: string };
-  /** Extra routes, e.g. for endpoints a host adds itself (listed after the built-in ones). */
-  readonly routes?: readonly ApiRoute[];
-}
-
-/** A request sent in-process, without a socket (the replay CLI uses this). */
-export interface EmulatorRequest {
-  readonly method: string;
-  /** The path, optionally with a query string. */
-  readonly path: string;
-  readonly query?: Readonly<Record<string, string | number | boolean>>;
-  /** JSON-serialisable; sent as JSON. */
-  readonly body?: unknown;
-  /** The till to authenticate as (its password is taken from the org); default: none. */
-  readonly till?: string;
-  readonly headers?: Readonly<Record<string, string>>;
-}
-
-/** The answer to an in-process request: the body parsed as JSON where it is JSON. */
-export interface EmulatorResponse {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: unknown;
 }
 
 /** A running emulator. */
@@ -171,15 +130,21 @@ async function prepareEmulator(options: EmulatorOptions): Promise<{ emulator: Em
   const lock = options.dataDir === undefined ? undefined : await DataLock.acquire(options.dataDir);
   const directory = new TillDirectory();
   const journal = new RequestJournal();
-  const registry = new OrgRegistry(directory, (orgId) => journal.clear(orgId));
+  const faults = new FaultRules(options.faultSeed);
+  // A deleted org's journal and fault rules go with it (EMU-23, EMU-24).
+  const registry = new OrgRegistry(directory, (orgId) => {
+    journal.clear(orgId);
+    faults.clear(orgId);
+  });
   const admin = options.admin ?? { code: 'admin', password: randomBytes(12).toString('hex') };
   // With the default org alone, its demo till may manage orgs too: the zero-configuration path (EMU-22).
   const demoIsAdmin = options.orgs === undefined;
   let ready = false;
   const app = buildApp({
     directory,
-    routes: [...ROUTES, ...journalRoutes(journal), ...(options.routes ?? [])],
+    routes: [...ROUTES, ...journalRoutes(journal), ...faultRoutes(faults), ...(options.routes ?? [])],
     journal: (orgId, entry) => journal.record(orgId, entry),
+    faults: (orgId, request) => faults.take(orgId, request),
     clock: options.clock ?? systemClock,
     log: options.log ?? (() => undefined),
     onError: (error, where) => {
@@ -248,12 +213,18 @@ async function prepareEmulator(options: EmulatorOptions): Promise<{ emulator: Em
       }
       const hasBody = req.body !== undefined;
       if (hasBody && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
-      const res = await app.inject({
-        method: req.method.toUpperCase() as 'GET',
-        url: `${req.path}${queryString(req.query)}`,
-        headers,
-        ...(hasBody ? { payload: typeof req.body === 'string' ? req.body : JSON.stringify(req.body) } : {}),
-      });
+      let res: Awaited<ReturnType<typeof app.inject>>;
+      try {
+        res = await app.inject({
+          method: req.method.toUpperCase() as 'GET',
+          url: `${req.path}${queryString(req.query)}`,
+          headers,
+          ...(hasBody ? { payload: typeof req.body === 'string' ? req.body : JSON.stringify(req.body) } : {}),
+        });
+      } catch {
+        // No answer came (a dropped connection, EMU-24): status 0, as a client that got none reports it (EMU-26).
+        return { status: 0, headers: {}, body: undefined };
+      }
       let body: unknown = res.body;
       if (String(res.headers['content-type'] ?? '').startsWith('application/json')) {
         try {
