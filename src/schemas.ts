@@ -43,5 +43,6 @@ export { identifierSchema, commChannelSchema, profileFactsSchema } from './recor
 export { subscriptionSchema } from './records/subscriptions';
 export { couponSeriesSchema } from './records/coupons';
 export { customerIdSchema, tillCodeSchema } from './kernel/ids';
+export { sourceSchema } from './org/sources';
 export { snapshotHeaderSchema, historySchema } from './graph/restore';
 export { isoDateTimeSchema, daySchema } from './kernel/dates';

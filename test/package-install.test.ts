@@ -77,7 +77,10 @@ describe('EMU-27: the package as it ships', () => {
     it('EMU-27: installs with no warning on this Node, and with no HTTP server in its tree', () => {
       const install = installs.get(consumer.name);
       expect(install?.status).toBe(0);
-      expect(install?.stderr).not.toMatch(/EBADENGINE|npm warn/i);
+      // npm 11 notes every package with an install script it did not run: the test tools (esbuild, msw), not this package.
+      const warnings = (install?.stderr ?? '').split('\n').filter((line) => /npm warn/i.test(line) && !/install-scripts/.test(line));
+      expect(warnings).toEqual([]);
+      expect(install?.stderr).not.toMatch(/EBADENGINE|customer-graph.*install-scripts/);
       const tree = readdirSync(join(dir, 'node_modules'));
       expect(tree).toContain('customer-graph');
       expect(tree.filter((name) => ['fastify', 'light-my-request', 'cookie', 'pino'].includes(name))).toEqual([]);

@@ -29,13 +29,13 @@ describe('EMU-19: one owner per data directory', () => {
     await second.close();
   });
 
-  it('EMU-19: a second server process on the same --data exits 1 naming the first one\'s pid, and the first keeps serving', async () => {
+  it('EMU-19: a second server process on the same --data exits 2 (one line, like every CLI error) naming the first one\'s pid, and the first keeps serving', async () => {
     const dir = tempDir();
     const a = await startServe(['--port', '0', '--data', dir, '--quiet']);
     try {
       const b = spawnCli(['serve', '--port', '0', '--data', dir, '--quiet']);
       const end = await b.exited;
-      expect(end.code).toBe(1);
+      expect(end.code).toBe(2);
       expect(b.stderr()).toContain(`data directory in use by pid ${a.child.pid}`);
       expect(b.stderr()).not.toMatch(/\n\s+at /);
       const r = await call(a.url, 'POST', '/v2/customers?source=INSTORE', { body: registerBody([{ type: 'email', value: 'one@example.com' }]) });

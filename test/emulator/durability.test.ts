@@ -139,7 +139,7 @@ describe('EMU-9: a torn last line is detected and dropped, not fatal', () => {
     writeFileSync(file, `garbage\n${readFileSync(file, 'utf8')}`);
     const b = spawnCli(['serve', '--port', '0', '--data', dir]);
     const end = await b.exited;
-    expect(end.code).toBe(1);
+    expect(end.code).toBe(2);
     expect(b.stderr()).toMatch(/line 1: not a valid event-log line/);
     expect(b.stderr()).not.toMatch(/\n\s+at /);
   });

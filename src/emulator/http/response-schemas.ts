@@ -2,6 +2,7 @@
 // checked at compile time against the library's response type (`Same`, at the end), so that neither can
 // change alone. Two parts are documented looser than their type (see `looser`): the `errors` of the paged
 // lists, always empty, and the fields of a v1.1 customer beyond its `item_status`.
+import { commChannelSchema, customerIdSchema, identifierSchema, loyaltyTypeSchema, sourceSchema, subscriptionSchema } from '../../schemas';
 import { z } from 'zod';
 import {
   CHANGE_TYPES,
@@ -21,11 +22,6 @@ import {
   type UpdateResponse,
   type V11Response,
 } from '../../index';
-import { customerIdSchema } from '../../kernel/ids';
-import { sourceSchema } from '../../org/sources';
-import { loyaltyTypeSchema } from '../../records/customer';
-import { commChannelSchema, identifierSchema } from '../../records/profile';
-import { subscriptionSchema } from '../../records/subscriptions';
 import { domainErrorsSchema, many, paginationSchema, tillViewSchema, warningsSchema, type Same } from './response-parts';
 
 const fieldsSchema = z.record(z.string(), z.string());

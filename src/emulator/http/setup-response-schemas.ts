@@ -4,8 +4,7 @@
 // exported snapshot is documented looser than GraphSnapshot: its counters and the top of its records.
 import { z } from 'zod';
 import type { CouponResponse, GoodwillResponse, GraphSnapshot, MergeResponse, PiiResponse, PointsResponse, TransferResponse } from '../../index';
-import { customerIdSchema, tillCodeSchema } from '../../kernel/ids';
-import { couponSeriesSchema } from '../../records/coupons';
+import { couponSeriesSchema, customerIdSchema, tillCodeSchema } from '../../schemas';
 import { looser, warningsSchema, type Same } from './response-parts';
 
 /** 200 of GET /_emulator/org: the org's sources, accounts, tills and counts (EMU-13, EMU-25). */
