@@ -35,6 +35,9 @@ import type { OpenApiDocument } from '../emulator/http/openapi';
 import type * as Q from '../emulator/http/query-schemas';
 import type * as S from '../emulator/http/setup-schemas';
 import type { eventsImportResponseSchema, orgSummarySchema, resetResponseSchema, snapshotImportResponseSchema } from '../emulator/http/setup-response-schemas';
+import type { FaultRule, faultRuleSchema } from '../emulator/runtime/faults';
+import type { JournalEntry } from '../emulator/runtime/journal';
+import type { OrgCredentials } from '../emulator/runtime/org-registry';
 import { clientErrorOf, networkErrorOf, type ClientError } from './client-error';
 
 /** Options of `createClient` (EMU-26). */
@@ -89,6 +92,18 @@ export interface Client {
   redeemCoupon(body: z.input<typeof S.couponRedeemSetupBodySchema>): Call<CouponResponse>;
   deletePii(customerId: Id): Call<PiiResponse>;
   openApi(): Call<OpenApiDocument>;
+  /** The readiness probe: needs no credentials (EMU-21). */
+  health(): Call<{ readonly status: 'ok'; readonly version: string; readonly orgs: readonly string[] }>;
+  /** A fresh org made at run time, with its tills' credentials; the client's credential must be an admin's (EMU-22). */
+  createOrg(config?: unknown): Call<OrgCredentials>;
+  deleteOrg(orgId: string): Call<{ readonly success: true; readonly org: string }>;
+  /** The org's request journal, newest last (EMU-23). */
+  requests(query?: { readonly method?: string; readonly path?: string; readonly status?: number }): Call<{ readonly count: number; readonly requests: readonly JournalEntry[] }>;
+  clearRequests(): Call<{ readonly success: true }>;
+  /** Adds a fault or latency rule for the org (EMU-24). */
+  addFault(rule: z.input<typeof faultRuleSchema>): Call<FaultRule>;
+  faults(): Call<{ readonly count: number; readonly rules: readonly FaultRule[] }>;
+  clearFaults(): Call<{ readonly success: true }>;
 }
 
 type QueryValues = Readonly<Record<string, string | number | boolean | undefined>>;
@@ -139,7 +154,8 @@ export function createClient(options: ClientOptions): Client {
     } catch {
       body = undefined;
     }
-    if (status !== 200) return err(clientErrorOf(status, body, text));
+    // 201 for what the control endpoints create (an org, a fault rule).
+    if (status !== 200 && status !== 201) return err(clientErrorOf(status, body, text));
     if (how.text === true) return ok(text as T);
     if (body === undefined) return err({ status, code: status, message: 'the answer is not JSON', errors: [] });
     return ok(body as T);
@@ -177,6 +193,14 @@ export function createClient(options: ClientOptions): Client {
     redeemCoupon: (body) => send('POST', '/_emulator/coupons/redeem', { body }),
     deletePii: (id) => send('POST', `/_emulator/customers/${encodeURIComponent(String(id))}/deletePii`),
     openApi: () => send('GET', '/_emulator/openapi.json'),
+    health: () => send('GET', '/_emulator/health'),
+    createOrg: (config) => send('POST', '/_emulator/orgs', config === undefined ? {} : { body: config }),
+    deleteOrg: (orgId) => send('DELETE', `/_emulator/orgs/${encodeURIComponent(orgId)}`),
+    requests: (query) => send('GET', '/_emulator/requests', { query: q(query) }),
+    clearRequests: () => send('DELETE', '/_emulator/requests'),
+    addFault: (rule) => send('POST', '/_emulator/faults', { body: rule }),
+    faults: () => send('GET', '/_emulator/faults'),
+    clearFaults: () => send('DELETE', '/_emulator/faults'),
   };
 }
 
