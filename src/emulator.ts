@@ -53,7 +53,7 @@ export { replayScenario, scenarioLineSchema, type ReplayedLine, type ScenarioLin
 // The library's body schemas, for validating the documented request bodies.
 export { registerBodySchema, updateBodySchema, changeIdentifierBodySchema, subscriptionRequestSchema, couponSeriesInputSchema } from './schemas';
 // The OpenAPI 3.1 document of the routes (EMU-25).
-export { openApiDocument, openApiPath, type OpenApiDocument, type OpenApiOperation, type OpenApiParameter, type JsonSchema } from './emulator/http/openapi';
+export { documentedRoutes, openApiDocument, openApiPath, type OpenApiDocument, type OpenApiOperation, type OpenApiParameter, type JsonSchema } from './emulator/http/openapi';
 // Health and run-time orgs (EMU-21, EMU-22).
 export { startServerEarly } from './emulator/runtime/emulator';
 export type { OrgCredentials } from './emulator/runtime/org-registry';

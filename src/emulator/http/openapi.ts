@@ -6,6 +6,16 @@ import { z, type ZodType } from 'zod';
 import { ROUTES } from '../routes/index';
 import type { ApiRoute } from '../routes/types';
 import { CONTROL_ROUTES, type ControlRoute } from '../routes/controls';
+import { faultRoutes } from '../routes/faults';
+import { journalRoutes } from '../routes/journal';
+import { FaultRules } from '../runtime/faults';
+import { RequestJournal } from '../runtime/journal';
+
+let documented: readonly ApiRoute[] | undefined;
+/** The route table and the per-emulator setup routes (the journal's and the fault rules'), built once to be described (EMU-25). */
+export function documentedRoutes(): readonly ApiRoute[] {
+  return (documented ??= [...ROUTES, ...journalRoutes(new RequestJournal()), ...faultRoutes(new FaultRules())]);
+}
 import { VERSION } from '../version';
 import { errorBodySchema } from './reply';
 
@@ -94,7 +104,7 @@ function operationOf(route: Documented): OpenApiOperation {
     parameters: parametersOf(route),
     ...(body === undefined ? {} : { requestBody: { required: !body.safeParse(undefined).success, content: { [media]: { schema: jsonSchemaOf(body, 'input') } } } }),
     responses: {
-      '200': { description: 'Success', content: { [media]: { schema: ok } } },
+      [String(doc?.status ?? 200)]: { description: doc?.status === 201 ? 'Created' : 'Success', content: { [media]: { schema: ok } } },
       '4XX': { description: 'The standard error body: the request was refused (EMU-2, EMU-3)', content: { [JSON_TYPE]: { schema: ERROR_REF } } },
       '5XX': { description: 'The standard error body: an internal or storage failure (EMU-5, EMU-8)', content: { [JSON_TYPE]: { schema: ERROR_REF } } },
     },
@@ -107,7 +117,7 @@ const cache = new WeakMap<readonly ApiRoute[], OpenApiDocument>();
  * The OpenAPI 3.1 document of a route table, the emulator's own by default (EMU-25): built once per table,
  * then the same value; HTTP basic authentication on every operation, as the emulator asks (EMU-1).
  */
-export function openApiDocument(routes: readonly ApiRoute[] = ROUTES, controls: readonly ControlRoute[] = CONTROL_ROUTES): OpenApiDocument {
+export function openApiDocument(routes: readonly ApiRoute[] = documentedRoutes(), controls: readonly ControlRoute[] = CONTROL_ROUTES): OpenApiDocument {
   const cached = cache.get(routes);
   if (cached !== undefined) return cached;
   const paths: Record<string, Record<string, OpenApiOperation>> = {};

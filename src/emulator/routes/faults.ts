@@ -3,7 +3,11 @@
 import { errorReply, okReply } from '../http/reply';
 import { parseInput } from '../http/params';
 import { faultRuleSchema, type FaultRules } from '../runtime/faults';
-import type { ApiRoute } from './types';
+import { z } from 'zod';
+import { SETUP_TAG, type ApiRoute } from './types';
+
+const done = z.looseObject({ success: z.literal(true), warnings: z.array(z.unknown()) });
+const rule = z.looseObject({ id: z.string(), remaining: z.number().int().nullable() });
 
 /** Where the fault rules live (EMU-24); every path under /_emulator/ is exempt from them. */
 export const FAULTS_PATH = '/_emulator/faults';
@@ -15,6 +19,7 @@ export function faultRoutes(faults: FaultRules): ApiRoute[] {
       method: 'POST',
       url: FAULTS_PATH,
       summary: 'Emulator: add a fault rule',
+      doc: { body: faultRuleSchema, response: rule, status: 201, tags: SETUP_TAG },
       handle(ctx) {
         const body = parseInput(faultRuleSchema, ctx.body, 'body');
         if (body.isErr()) return errorReply(body.error);
@@ -29,6 +34,7 @@ export function faultRoutes(faults: FaultRules): ApiRoute[] {
       method: 'GET',
       url: FAULTS_PATH,
       summary: 'Emulator: list the fault rules',
+      doc: { response: z.looseObject({ count: z.number().int(), rules: z.array(rule) }), tags: SETUP_TAG },
       handle(ctx) {
         const rules = faults.list(ctx.org.org.id);
         return okReply({ count: rules.length, rules, warnings: [] });
@@ -38,6 +44,7 @@ export function faultRoutes(faults: FaultRules): ApiRoute[] {
       method: 'DELETE',
       url: FAULTS_PATH,
       summary: 'Emulator: remove every fault rule',
+      doc: { response: done, tags: SETUP_TAG },
       handle(ctx) {
         faults.clear(ctx.org.org.id);
         return okReply({ success: true, warnings: [] });
@@ -47,6 +54,7 @@ export function faultRoutes(faults: FaultRules): ApiRoute[] {
       method: 'DELETE',
       url: `${FAULTS_PATH}/:id`,
       summary: 'Emulator: remove one fault rule',
+      doc: { params: z.object({ id: z.string() }), response: done, tags: SETUP_TAG },
       handle(ctx) {
         const id = ctx.params['id'] ?? '';
         if (!faults.remove(ctx.org.org.id, id)) return errorReply({ code: 404, status: 404, message: `No fault rule ${id} in this org.` });

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { errorReply, okReply } from '../http/reply';
 import { parseInput } from '../http/params';
 import type { RequestJournal } from '../runtime/journal';
-import type { ApiRoute } from './types';
+import { SETUP_TAG, type ApiRoute } from './types';
+
+const done = z.looseObject({ success: z.literal(true), warnings: z.array(z.unknown()) });
 
 /** The journal's filters: `method`, `path` and `status` (EMU-23). */
 export const journalQuerySchema = z.object({
@@ -22,6 +24,7 @@ export function journalRoutes(journal: RequestJournal): ApiRoute[] {
       method: 'GET',
       url: JOURNAL_PATH,
       summary: 'Emulator: list the requests received',
+      doc: { query: journalQuerySchema, response: z.looseObject({ count: z.number().int(), requests: z.array(z.looseObject({ method: z.string(), path: z.string(), status: z.number().int() })) }), tags: SETUP_TAG },
       handle(ctx) {
         const query = parseInput(journalQuerySchema, ctx.query, 'query');
         if (query.isErr()) return errorReply(query.error);
@@ -34,6 +37,7 @@ export function journalRoutes(journal: RequestJournal): ApiRoute[] {
       method: 'DELETE',
       url: JOURNAL_PATH,
       summary: 'Emulator: clear the request journal',
+      doc: { response: done, tags: SETUP_TAG },
       handle(ctx) {
         journal.clear(ctx.org.org.id);
         return okReply({ success: true, warnings: [] });

@@ -53,8 +53,10 @@ export interface RouteDoc {
   readonly body?: ZodType;
   /** The media type of the body and of a 200 answer when it is not JSON, e.g. `application/x-ndjson`. */
   readonly mediaType?: string;
-  /** The 200 body's schema. */
+  /** The success body's schema. */
   readonly response?: ZodType;
+  /** The success status when it is not 200: 201 for what a request creates. */
+  readonly status?: 201;
   /** The group in the document: `Customer API`, `v1.1`, or `Emulator setup`. */
   readonly tags?: readonly string[];
 }
