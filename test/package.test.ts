@@ -36,6 +36,18 @@ describe('the published package', () => {
     }
   });
 
+  it('EMU-27: declares its license with a LICENSE file, its repository, homepage, bugs and keywords, and builds before it packs', () => {
+    expect(pkg['license']).toBe('MIT');
+    expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
+    expect(pkg['repository']).toMatchObject({ type: 'git', url: expect.stringMatching(/^git\+https:\/\//) });
+    expect(typeof pkg['homepage']).toBe('string');
+    expect(pkg['bugs']).toMatchObject({ url: expect.any(String) });
+    expect((pkg['keywords'] as string[]).length).toBeGreaterThan(3);
+    expect((pkg['scripts'] as Record<string, string>)['prepack']).toBe('npm run build');
+    expect(pkg['peerDependencies']).toMatchObject({ zod: '^4.3.0', msw: '^2.0.0' });
+    expect(pkg['peerDependenciesMeta']).toEqual({ msw: { optional: true } });
+  });
+
   it('works when imported as ESM by plain Node', () => {
     const out = node(['--input-type=module', '-e', `import * as m from './dist/index.js';${script}`]);
     expect(JSON.parse(out)).toEqual({ id: 1, hits: 1, before: 0 });
