@@ -111,14 +111,15 @@ function operationOf(route: Documented): OpenApiOperation {
   };
 }
 
-const cache = new WeakMap<readonly ApiRoute[], OpenApiDocument>();
+// Keyed by both tables: the same route table with other control routes is another document.
+const cache = new WeakMap<readonly ApiRoute[], WeakMap<readonly ControlRoute[], OpenApiDocument>>();
 
 /**
  * The OpenAPI 3.1 document of a route table, the emulator's own by default (EMU-25): built once per table,
  * then the same value; HTTP basic authentication on every operation, as the emulator asks (EMU-1).
  */
 export function openApiDocument(routes: readonly ApiRoute[] = documentedRoutes(), controls: readonly ControlRoute[] = CONTROL_ROUTES): OpenApiDocument {
-  const cached = cache.get(routes);
+  const cached = cache.get(routes)?.get(controls);
   if (cached !== undefined) return cached;
   const paths: Record<string, Record<string, OpenApiOperation>> = {};
   for (const route of [...routes, ...controls] as Documented[]) {
@@ -139,6 +140,7 @@ export function openApiDocument(routes: readonly ApiRoute[] = documentedRoutes()
     components: { schemas: { ErrorBody: jsonSchemaOf(errorBodySchema, 'output') }, securitySchemes: { basicAuth: { type: 'http', scheme: 'basic' } } },
     security: [{ basicAuth: [] }],
   };
-  cache.set(routes, document);
+  if (!cache.has(routes)) cache.set(routes, new WeakMap());
+  cache.get(routes)?.set(controls, document);
   return document;
 }

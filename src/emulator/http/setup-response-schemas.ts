@@ -103,6 +103,9 @@ const goodwillSchema = z.object({
 /** 200 of POST /_emulator/goodwill and /_emulator/goodwill/{requestId}/resolve (GDW-1, EMU-25). */
 export const goodwillResponseSchema = z.object({ success: z.literal(true), request: goodwillSchema, warnings: warningsSchema });
 
+/** 200 of a setup endpoint that only clears something: the journal's and the fault rules' DELETEs (EMU-23, EMU-24, EMU-25). */
+export const clearedResponseSchema = z.object({ success: z.literal(true), warnings: z.array(z.never()) });
+
 /** 200 of POST /_emulator/customers/{customerId}/deletePii (PII-1, EMU-25). */
 export const piiResponseSchema = z.object({ success: z.literal(true), customerId: customerIdSchema, warnings: warningsSchema });
 

@@ -4,9 +4,9 @@ import { errorReply, okReply } from '../http/reply';
 import { parseInput } from '../http/params';
 import { faultRuleSchema, type FaultRules } from '../runtime/faults';
 import { z } from 'zod';
+import { clearedResponseSchema as done } from '../http/setup-response-schemas';
 import { SETUP_TAG, type ApiRoute } from './types';
 
-const done = z.looseObject({ success: z.literal(true), warnings: z.array(z.unknown()) });
 const rule = z.looseObject({ id: z.string(), remaining: z.number().int().nullable() });
 
 /** Where the fault rules live (EMU-24); every path under /_emulator/ is exempt from them. */

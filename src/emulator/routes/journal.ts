@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { errorReply, okReply } from '../http/reply';
 import { parseInput } from '../http/params';
 import type { RequestJournal } from '../runtime/journal';
+import { clearedResponseSchema as done } from '../http/setup-response-schemas';
 import { SETUP_TAG, type ApiRoute } from './types';
 
-const done = z.looseObject({ success: z.literal(true), warnings: z.array(z.unknown()) });
 
 /** The journal's filters: `method`, `path` and `status` (EMU-23). */
 export const journalQuerySchema = z.object({
