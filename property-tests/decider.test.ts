@@ -32,7 +32,7 @@ function graphParts(graph: CustomerGraph): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(graph)) {
     if (key === 'org') continue;
-    const v = value as { toJS?: () => unknown; toArray?: () => unknown };
+    const v = (value ?? {}) as { toJS?: () => unknown; toArray?: () => unknown };
     out[key] = typeof v.toJS === 'function' ? v.toJS() : typeof v.toArray === 'function' ? v.toArray() : value;
   }
   return out;

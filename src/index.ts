@@ -18,7 +18,7 @@ export { SOURCES, MULTI_ACCOUNT_SOURCES } from './org/sources';
 export { IDENTIFIER_TYPES } from './org/identifiers';
 
 // The graph (ARC-2, ARC-3).
-export type { CustomerGraph } from './graph/graph';
+export type { CustomerGraph, GraphClock } from './graph/graph';
 export type { HistoryEntry } from './graph/history';
 export type { GraphSnapshot, SnapshotEntry, SnapshotHistory, SnapshotParts } from './graph/snapshot';
 export type { SnapshotHeader, SnapshotRestorer } from './graph/restore';
@@ -44,6 +44,9 @@ export type { MergeCommand, MergeResponse, CustomersMerged, MergeCause } from '.
 export type { ProfileInput, IdentifierInput, CommChannelInput } from './identity/profile-input';
 export type { ProgramEnrolled } from './loyalty/enrollment';
 export type { PointsCommand, ExpirePointsCommand, PointsResponse, PointsMoved, PointsExpired } from './loyalty/points';
+export type { AdvanceClockCommand, AdvanceClockResponse, ClockAdvanced } from './loyalty/clock';
+export type { TierReviewed } from './loyalty/tier-review';
+export type { TierReviewPolicy, RenewalCondition, DowngradeStrategy } from './org/programs';
 export type { TransferPointsCommand, TransferResponse, PointsTransferred } from './loyalty/transfers';
 export type { UpdateSubscriptionsCommand, SubscriptionRequest, SubscriptionsResponse, SubscriptionsChanged } from './loyalty/subscriptions';
 export type { IssueCouponCommand, RedeemCouponCommand, CouponSeriesInput, CouponResponse, CouponIssued, CouponRedeemed } from './loyalty/coupons';
@@ -55,7 +58,7 @@ export type { CustomerId, TillCode, SourceAccountKey } from './kernel/ids';
 export type { FieldMap } from './kernel/parse';
 export type { Customer, LoyaltyType } from './records/customer';
 export type { Attribution, CommChannel, CommChannelType, ConflictingProfile, Identifier, ProfileData, ProfileFacts, SourceProfile } from './records/profile';
-export type { ProgramLedger, PointsLot, TierChange } from './records/ledger';
+export type { ProgramLedger, PointsLot, TierChange, ReviewBase } from './records/ledger';
 export type { Subscription, SubscriptionChannel, SubscriptionPriority, SubscriptionStatus } from './records/subscriptions';
 export type { Coupon, CouponSeries } from './records/coupons';
 export type { GoodwillRequest, GoodwillStatus, GoodwillType } from './records/goodwill';

@@ -193,6 +193,8 @@ export function idsNamedBy(e: GraphEvent): number[] {
       return [e.survivorId, e.victimId];
     case 'PointsTransferred':
       return [e.fromId, e.toId];
+    case 'ClockAdvanced':
+      return [];
     default:
       return [e.customerId];
   }

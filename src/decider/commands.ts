@@ -16,6 +16,7 @@ import {
   returnPointsCommandSchema,
 } from '../loyalty/points';
 import { updateSubscriptionsCommandSchema } from '../loyalty/subscriptions';
+import { advanceClockCommandSchema } from '../loyalty/clock';
 import { transferPointsCommandSchema } from '../loyalty/transfers';
 
 /** Every command of the graph, validated before any rule runs (ARC-4). */
@@ -36,6 +37,7 @@ export const commandSchema = z.discriminatedUnion('kind', [
   requestGoodwillCommandSchema,
   resolveGoodwillCommandSchema,
   deletePiiCommandSchema,
+  advanceClockCommandSchema,
 ]);
 
 /** Every write the graph decides on, as a caller writes it (ARC-2). */
@@ -53,5 +55,5 @@ export type CommandMap = { readonly [K in CommandKind]: Extract<ParsedCommand, {
 /** The identity commands (REG, UPD, CHG, MRG). */
 export type IdentityCommand = Extract<Command, { readonly kind: 'register' | 'update' | 'changeIdentifier' | 'merge' }>;
 
-/** The loyalty and communication commands (PTS, TRF, SUB, CPN, GDW, PII). */
+/** The loyalty and communication commands (PTS, TRF, SUB, CPN, GDW, PII) and the clock (CLK). */
 export type LoyaltyCommand = Exclude<Command, IdentityCommand>;

@@ -18,6 +18,7 @@ import { deletePiiSlice } from '../loyalty/pii';
 import { expirePointsSlice, pointsSlice } from '../loyalty/points';
 import { updateSubscriptionsSlice } from '../loyalty/subscriptions';
 import { transferPointsSlice } from '../loyalty/transfers';
+import { advanceClockSlice } from '../loyalty/clock';
 import { commandSchema, type CommandKind, type CommandMap, type ParsedCommand } from './commands';
 import type { GraphEvent } from './events';
 import { readTill } from './meta';
@@ -41,6 +42,7 @@ const SLICES = {
   requestGoodwill: requestGoodwillSlice,
   resolveGoodwill: resolveGoodwillSlice,
   deletePii: deletePiiSlice,
+  advanceClock: advanceClockSlice,
 } as const;
 
 type Slices = typeof SLICES;

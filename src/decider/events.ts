@@ -12,6 +12,8 @@ import { piiDeletedSchema } from '../loyalty/pii';
 import { pointsExpiredSchema, pointsMovedSchema } from '../loyalty/points';
 import { subscriptionsChangedSchema } from '../loyalty/subscriptions';
 import { pointsTransferredSchema } from '../loyalty/transfers';
+import { clockAdvancedSchema } from '../loyalty/clock';
+import { tierReviewedSchema } from '../loyalty/tier-review';
 
 /** The schema of every graph event (ARC-4). */
 export const graphEventSchema = z.discriminatedUnion('kind', [
@@ -31,6 +33,8 @@ export const graphEventSchema = z.discriminatedUnion('kind', [
   goodwillRequestedSchema,
   goodwillResolvedSchema,
   piiDeletedSchema,
+  tierReviewedSchema,
+  clockAdvancedSchema,
 ]);
 
 /** Everything that can happen to the graph; the n-th event has sequence number `seq` n (ARC-2). */

@@ -19,6 +19,8 @@ import { piiDeletedHandler } from '../loyalty/pii';
 import { pointsExpiredHandler, pointsMovedHandler } from '../loyalty/points';
 import { subscriptionsChangedHandler } from '../loyalty/subscriptions';
 import { pointsTransferredHandler } from '../loyalty/transfers';
+import { clockAdvancedHandler } from '../loyalty/clock';
+import { tierReviewedHandler } from '../loyalty/tier-review';
 import { ledgerOf } from '../records/customer';
 import type { EventKind, EventMap, GraphEvent } from './events';
 import { FoldPreconditionError, type EventHandler, type FoldReader } from './slice';
@@ -41,6 +43,8 @@ export const EVENT_HANDLERS: { readonly [K in EventKind]: EventHandler<EventMap[
   GoodwillRequested: goodwillRequestedHandler,
   GoodwillResolved: goodwillResolvedHandler,
   PiiDeleted: piiDeletedHandler,
+  TierReviewed: tierReviewedHandler,
+  ClockAdvanced: clockAdvancedHandler,
 };
 
 /** The handler of one kind of event. */
@@ -89,6 +93,7 @@ function foldKind<K extends EventKind>(graph: CustomerGraph, kind: K, event: Eve
     nextCouponId: graph.nextCouponId,
     nextTransferId: graph.nextTransferId,
     nextGoodwillId: graph.nextGoodwillId,
+    clock: change.clock ?? graph.clock,
   };
   for (const { counter, id } of handler.creates?.(event) ?? []) {
     switch (counter) {

@@ -7,6 +7,8 @@ import type { Org } from '../org/org';
 import type { SourceAccount } from '../org/source-account';
 import type { Customer } from '../records/customer';
 import type { Identifier } from '../records/profile';
+import type { DueItem } from '../graph/due-index';
+import type { GraphClock } from '../graph/graph';
 
 /** The counters the rules take ids from: events are numbered, and created things named, by them (ARC-1). */
 export interface IdCounters {
@@ -30,4 +32,8 @@ export interface GraphReader {
   holderIn(identifier: Identifier, account: SourceAccount): CustomerId | undefined;
   /** The live customers holding the identifier in any other source account, oldest holding first (ID-2). */
   holdersElsewhere(identifier: Identifier, account: SourceAccount): readonly CustomerId[];
+  /** The org's clock as the graph knows it: null before the first advance (CLK-1). */
+  readonly clock: GraphClock | null;
+  /** What falls due at or before `until` (epoch milliseconds), earliest first, at most one item per ledger and kind, and at most `limit` (CLK-2). */
+  dueThrough(until: number, limit?: number): readonly DueItem[];
 }

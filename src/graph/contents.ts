@@ -3,7 +3,8 @@
 import type { CustomerId } from '../kernel/ids';
 import { IDENTIFIER_TYPES } from '../org/identifiers';
 import type { Customer } from '../records/customer';
-import { customerById, customerIds, HISTORY, IDENTIFIER_TABLE_BASE, SEARCH, versionOf, type CustomerGraph } from './graph';
+import type { DueIndex } from './due-index';
+import { customerById, customerIds, DUE, HISTORY, IDENTIFIER_TABLE_BASE, SEARCH, versionOf, type CustomerGraph } from './graph';
 import { historyOf, type HistoryEntry } from './history';
 import { accountNumbers, holderOf, type Holders } from './identifier-index';
 import type { SearchIndex } from './search-index';
@@ -18,10 +19,12 @@ export function allCustomers(graph: CustomerGraph): Customer[] {
 export function indexContents(graph: CustomerGraph): {
   readonly identifiers: readonly (readonly [type: string, value: string, id: CustomerId])[];
   readonly searchKeys: readonly string[];
+  /** Every key of the due index, in date order (CLK-2). */
+  readonly dueKeys: readonly string[];
   readonly history: ReadonlyMap<CustomerId, readonly HistoryEntry[]>;
 } {
   const numbers = accountNumbers(graph.org);
-  const { identifiers, keys, owners } = readTables(versionOf(graph), (tables) => {
+  const { identifiers, keys, dueKeys, owners } = readTables(versionOf(graph), (tables) => {
     const identifiers: [string, string, CustomerId][] = [];
     IDENTIFIER_TYPES.forEach((type, i) => {
       for (const [value, holders] of (tables[IDENTIFIER_TABLE_BASE + i] as Table<string, Holders>).entries()) {
@@ -29,10 +32,11 @@ export function indexContents(graph: CustomerGraph): {
       }
     });
     const keys = [...(tables[SEARCH] as SearchIndex).keys()];
+    const dueKeys = [...(tables[DUE] as DueIndex).keys()];
     const owners = [...(tables[HISTORY] as Table<CustomerId, unknown>).keys()];
-    return { identifiers, keys, owners };
+    return { identifiers, keys, dueKeys, owners };
   });
   const history = new Map<CustomerId, HistoryEntry[]>();
   for (const id of owners.sort((a, b) => a - b)) history.set(id, historyOf(graph, id));
-  return { identifiers, searchKeys: keys, history };
+  return { identifiers, searchKeys: keys, dueKeys, history };
 }

@@ -10,6 +10,7 @@ import type { Customer } from '../records/customer';
 import { IdTrie } from './id-trie';
 import { StringHamt } from './string-hamt';
 import { emptySearchIndex } from './search-index';
+import { emptyDueIndex } from './due-index';
 import { closeBatch, createStore, openBatch, readKey, type Table, type Version } from './store';
 
 /**
@@ -31,6 +32,14 @@ export interface CustomerGraph {
   readonly nextTransferId: number;
   /** The id the next goodwill request gets (GDW-1). */
   readonly nextGoodwillId: number;
+  /** The instant through which due items have run, and whether the clock was set there; null before the first advance (CLK-1). */
+  readonly clock: GraphClock | null;
+}
+
+/** The org's clock as the graph knows it: due items have run through `at`; `set` when it was set there rather than following the wall clock (CLK-1, CLK-4). */
+export interface GraphClock {
+  readonly at: string;
+  readonly set: boolean;
 }
 
 /** The counters of a graph, as a plain value. */
@@ -44,6 +53,8 @@ export const HISTORY = 1;
 export const SEARCH = 2;
 export const IDENTIFIER_TABLE_BASE = 3;
 export const IDENTIFIER_TABLE: ReadonlyMap<string, number> = new Map(IDENTIFIER_TYPES.map((t, i) => [t, IDENTIFIER_TABLE_BASE + i]));
+/** The due index, after the identifier tables (CLK-2). */
+export const DUE = IDENTIFIER_TABLE_BASE + IDENTIFIER_TYPES.length;
 
 /** The implementation of `CustomerGraph`: the counters, and the version of the store that holds the rest. */
 class Graph implements CustomerGraph {
@@ -54,6 +65,7 @@ class Graph implements CustomerGraph {
   readonly nextCouponId: number;
   readonly nextTransferId: number;
   readonly nextGoodwillId: number;
+  readonly clock: GraphClock | null;
   readonly #version: Version;
   // The graph's reader, made on first use. A private field, so freezing the graph does not stop it.
   #reader: object | undefined = undefined;
@@ -66,6 +78,7 @@ class Graph implements CustomerGraph {
     this.nextCouponId = counters.nextCouponId;
     this.nextTransferId = counters.nextTransferId;
     this.nextGoodwillId = counters.nextGoodwillId;
+    this.clock = counters.clock;
     this.#version = version;
     Object.freeze(this);
   }
@@ -137,6 +150,7 @@ export function countersOf(graph: CustomerGraph): Counters {
     nextCouponId: graph.nextCouponId,
     nextTransferId: graph.nextTransferId,
     nextGoodwillId: graph.nextGoodwillId,
+    clock: graph.clock,
   };
 }
 
@@ -153,8 +167,8 @@ export function countersOf(graph: CustomerGraph): Counters {
  */
 export function emptyGraph(org: Org): Result<CustomerGraph, InvalidInputError> {
   if (!isOrg(org)) return err(invalidInput(['org'], 'not an org: make one with defineOrg(config) or defaultOrg()'));
-  const tables = [new IdTrie(), new IdTrie(), emptySearchIndex() as unknown as Table, ...IDENTIFIER_TYPES.map(() => new StringHamt())] as Table[];
-  const counters: Counters = { eventCount: 0, customerCount: 0, nextCustomerId: org.firstCustomerId, nextCouponId: 1, nextTransferId: 1, nextGoodwillId: 1 };
+  const tables = [new IdTrie(), new IdTrie(), emptySearchIndex() as unknown as Table, ...IDENTIFIER_TYPES.map(() => new StringHamt()), emptyDueIndex() as unknown as Table] as Table[];
+  const counters: Counters = { eventCount: 0, customerCount: 0, nextCustomerId: org.firstCustomerId, nextCouponId: 1, nextTransferId: 1, nextGoodwillId: 1, clock: null };
   return ok(new Graph(org, counters, createStore(tables)));
 }
 

@@ -5,10 +5,11 @@ import type { CustomerId } from '../kernel/ids';
 import type { SourceAccount } from '../org/source-account';
 import type { Customer } from '../records/customer';
 import type { Identifier } from '../records/profile';
-import { chainEnd, customerById, customerIds, IDENTIFIER_TABLE, readerSlot, SEARCH, versionOf, type CustomerGraph } from './graph';
+import { chainEnd, customerById, customerIds, DUE, IDENTIFIER_TABLE, readerSlot, SEARCH, versionOf, type CustomerGraph, type GraphClock } from './graph';
 import { historyOf, type HistoryEntry } from './history';
 import { accountNumber, accountNumbers, decodeHolders, holderOf, holdingIn, type Holders } from './identifier-index';
 import { prefixCustomers, type SearchIndex } from './search-index';
+import { dueThrough, type DueIndex, type DueItem } from './due-index';
 import { readKey, readTables } from './store';
 
 function holdersAt(graph: CustomerGraph, identifier: Identifier): Holders | undefined {
@@ -49,6 +50,15 @@ export interface QueryReader extends GraphReader {
   searchCustomers(prefix: string, max: number): CustomerId[];
 }
 
+function scanDueIndex(tables: readonly unknown[], range: { readonly until: number; readonly limit: number }): DueItem[] {
+  const out: DueItem[] = [];
+  for (const item of dueThrough(tables[DUE] as DueIndex, range.until)) {
+    if (out.length >= range.limit) break;
+    out.push(item);
+  }
+  return out;
+}
+
 function scanSearchIndex(tables: readonly unknown[], query: { readonly prefix: string; readonly max: number }): CustomerId[] {
   return prefixCustomers(tables[SEARCH] as SearchIndex, query.prefix, query.max);
 }
@@ -58,10 +68,16 @@ function scanSearchIndex(tables: readonly unknown[], query: { readonly prefix: s
 class Reader implements QueryReader {
   readonly org: GraphReader['org'];
   readonly counters: GraphReader['counters'];
+  readonly clock: GraphClock | null;
 
   constructor(private readonly graph: CustomerGraph) {
     this.org = graph.org;
     this.counters = graph;
+    this.clock = graph.clock;
+  }
+
+  dueThrough(until: number, limit = Number.POSITIVE_INFINITY): readonly DueItem[] {
+    return readTables(versionOf(this.graph), scanDueIndex, { until, limit });
   }
 
   customer(id: number): Customer | undefined {

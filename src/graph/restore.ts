@@ -6,6 +6,7 @@
 // (ID-1), so a restored graph answers every query exactly as the graph it was taken from.
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
+import { isoDateTimeSchema } from '../kernel/dates';
 import { graphEventSchema } from '../decider/events';
 import type { CustomerId } from '../kernel/ids';
 import type { Misfit } from '../kernel/misfits';
@@ -32,6 +33,8 @@ export const snapshotHeaderSchema = record({
   nextCouponId: counter,
   nextTransferId: counter,
   nextGoodwillId: counter,
+  // Absent in snapshots written before the clock existed: never advanced (CLK-1).
+  clock: record({ at: isoDateTimeSchema, set: z.boolean() }).nullable().default(null),
 });
 
 /** The counters of a snapshot and the org it was taken of (ARC-6). */
@@ -86,7 +89,7 @@ export class SnapshotRestorer {
         refused = misfit([...path, ...m.at], m.misfit);
         return;
       }
-      writeRecord(w, numbers, customer);
+      writeRecord(w, this.#org, numbers, customer);
       for (const entry of history.value) recordHistory(w, customer.id, entry.seq, entry.event);
     });
     if (refused !== undefined) return this.#fail(refused);

@@ -31,6 +31,9 @@ export type Misfit =
   | { readonly misfit: 'couponNotHeld'; readonly customerId: CustomerId; readonly couponId: number }
   | { readonly misfit: 'couponRedeemed'; readonly customerId: CustomerId; readonly couponId: number }
   | { readonly misfit: 'goodwillNotPending'; readonly customerId: CustomerId; readonly requestId: number }
+  // The clock: it only moves forward, and nothing due is left behind it (CLK-1, CLK-3).
+  | { readonly misfit: 'clock'; readonly clock: string | null; readonly at: string; readonly problem: 'backwards' | 'dueLeft' | 'notDue' }
+  | { readonly misfit: 'tierReview'; readonly customerId: CustomerId; readonly programId: number; readonly problem: string }
   // What a snapshot's records can get wrong that no single event can (ARC-6).
   | { readonly misfit: 'counter'; readonly counter: SnapshotCounter; readonly expected: number; readonly found: number }
   | { readonly misfit: 'status'; readonly customerId: CustomerId; readonly status: 'live' | 'merged' | 'deleted'; readonly problem: string }
@@ -90,6 +93,14 @@ export function describeMisfit(m: Misfit): string {
       return `coupon ${m.couponId} of customer ${m.customerId} is already redeemed`;
     case 'goodwillNotPending':
       return `goodwill request ${m.requestId} of customer ${m.customerId} is not pending`;
+    case 'clock':
+      return m.problem === 'backwards'
+        ? `the clock is at ${m.clock ?? 'no instant'} and cannot move back to ${m.at}`
+        : m.problem === 'dueLeft'
+          ? `the clock moves to ${m.at} with items still due before it`
+          : `nothing is due at ${m.at}`;
+    case 'tierReview':
+      return `the tier review of customer ${m.customerId} in program ${m.programId}: ${m.problem}`;
     case 'counter':
       return `${m.counter} ${m.found} where the records make it ${m.expected}`;
     case 'status':

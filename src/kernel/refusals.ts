@@ -26,6 +26,7 @@ export type RefusalFacts =
   | { readonly reason: 'goodwillDecided'; readonly code: 400; readonly path: InputPath; readonly requestId: number; readonly status: 'APPROVED' | 'REJECTED' }
   | { readonly reason: 'eventMisfit'; readonly code: 400; readonly path: InputPath; readonly index: number; readonly eventKind: string | null; readonly misfit: Misfit }
   | { readonly reason: 'snapshotMisfit'; readonly code: 400; readonly path: InputPath; readonly misfit: Misfit }
+  | { readonly reason: 'clockBackwards'; readonly code: 400; readonly path: InputPath; readonly clock: string; readonly asked: string }
   // Identifiers (IDN-1..IDN-4, REG-3, REG-4, CHG-2, CHG-3).
   | {
       readonly reason: 'invalidIdentifier';
@@ -108,6 +109,8 @@ function messageOf(f: RefusalFacts): string {
       return `${ERROR_MESSAGES[400]}; No identifier provided to get loyalty users.`;
     case 'noProfileForSource':
       return invalid(f.path, `no profile for source ${f.source}`);
+    case 'clockBackwards':
+      return invalid(f.path, `the clock is at ${f.clock} and cannot move back to ${f.asked}`);
     case 'unknownProgram':
       return invalid(f.path, `unknown program ${f.programId}`);
     case 'unknownTier':

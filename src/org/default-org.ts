@@ -54,6 +54,8 @@ export const DEFAULT_ORG_CONFIG: OrgConfig = deepFreeze({
         { serialNumber: 2, name: 'Silver', description: 'Silver tier', upgradeThreshold: 2000 },
         { serialNumber: 3, name: 'Gold', description: 'Gold tier', upgradeThreshold: 10000 },
       ],
+      // Renewed on points earned since the last review, else one tier down (TIR-2, TIR-3).
+      tierReview: { renewal: { kind: 'points', points: 1000 }, downgrade: 'oneTier', validityDays: 365 },
     },
     {
       id: 1223,
@@ -63,6 +65,8 @@ export const DEFAULT_ORG_CONFIG: OrgConfig = deepFreeze({
         { serialNumber: 2, name: 'Tier2', description: 'Tier 2', upgradeThreshold: 500 },
         { serialNumber: 3, name: 'Star', description: 'Top level tier', upgradeThreshold: 5000 },
       ],
+      // Renewed on purchases made since the last review, else back to the base tier (TIR-2, TIR-3).
+      tierReview: { renewal: { kind: 'purchases', amount: 10000 }, downgrade: 'baseTier', validityDays: 365 },
     },
   ],
   tills: [

@@ -36,11 +36,22 @@ const tierSchema = z.strictObject({
   upgradeThreshold: z.number().int().min(0),
 });
 
+const tierReviewSchema = z.strictObject({
+  renewal: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('points'), points: z.number().int().min(0).max(1e12) }),
+    z.strictObject({ kind: z.literal('purchases'), amount: z.number().min(0).max(1e12) }),
+  ]),
+  downgrade: z.enum(['oneTier', 'baseTier']),
+  validityDays: z.number().int().min(1).max(36_600),
+});
+
 const programSchema = z.strictObject({
   id: z.number().int().positive().max(2 ** 40),
   name: z.string().min(1).max(128),
   description: z.string().max(256).optional(),
   tiers: z.array(tierSchema).min(1).max(50),
+  /** How a tier is reviewed at its expiry date (TIR-1); without it a tier past its expiry date is kept. */
+  tierReview: tierReviewSchema.optional(),
 });
 
 const couponOfferSchema = z.strictObject({

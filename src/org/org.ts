@@ -139,7 +139,8 @@ export function defineOrg(input: unknown): Result<Org, InvalidInputError> {
     const tiers = [...p.tiers]
       .sort((a, b) => a.serialNumber - b.serialNumber)
       .map((t) => Object.freeze({ serialNumber: t.serialNumber, name: t.name, description: t.description ?? '', upgradeThreshold: t.upgradeThreshold }));
-    programs.set(p.id, Object.freeze({ id: p.id, name: p.name, description: p.description ?? '', tiers: Object.freeze(tiers) }));
+    const review = p.tierReview === undefined ? null : Object.freeze({ renewal: Object.freeze({ ...p.tierReview.renewal }), downgrade: p.tierReview.downgrade, validityDays: p.tierReview.validityDays });
+    programs.set(p.id, Object.freeze({ id: p.id, name: p.name, description: p.description ?? '', tiers: Object.freeze(tiers), tierReview: review }));
   }
   const rewardPoints = config.registrationReward?.points ?? null;
   if (rewardPoints !== null && !programs.has(rewardPoints.programId)) {

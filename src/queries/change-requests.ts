@@ -132,6 +132,8 @@ function changeOf(org: Org, entry: HistoryEntry, owner: CustomerId): ChangeReque
     case 'GoodwillRequested':
     case 'GoodwillResolved':
     case 'PiiDeleted':
+    case 'TierReviewed':
+    case 'ClockAdvanced':
       return undefined;
     default: {
       const unreachable: never = e;

@@ -20,7 +20,8 @@ export interface TierChange {
   readonly programId: number;
   readonly from: number | null;
   readonly to: number;
-  readonly type: 'UPGRADE' | 'DOWNGRADE';
+  /** A renewal keeps the tier at its review (TIR-2): neither up nor down. */
+  readonly type: 'UPGRADE' | 'DOWNGRADE' | 'RENEWAL';
   readonly changedOn: string;
   readonly till: TillCode;
   readonly tierExpiryDate: string | null;
@@ -44,7 +45,20 @@ export interface ProgramLedger {
   readonly tier: number;
   readonly tierExpiryDate: string | null;
   readonly tierHistory: readonly TierChange[];
+  /** The points issued and purchases made before the current tier period began: a review counts what came after (TIR-2). */
+  readonly reviewBase: ReviewBase;
+  /** The lifetime points earned before the last downgrade: they no longer count towards an upgrade (TIR-3, PTS-5). */
+  readonly upgradeBase: number;
 }
+
+/** The counters at the start of a tier period (TIR-2). */
+export interface ReviewBase {
+  readonly issued: number;
+  readonly purchases: number;
+}
+
+/** A period that starts at nothing: what an enrollment begins with. */
+export const NO_REVIEW_BASE: ReviewBase = Object.freeze({ issued: 0, purchases: 0 });
 
 /** When and by whom a ledger changes, and the sequence number of the event that changes it (HST-2). */
 export interface Stamp {
@@ -103,12 +117,13 @@ function withLot(lots: readonly PointsLot[], lot: PointsLot): readonly PointsLot
   return Object.freeze([...lots.slice(0, at), Object.freeze(lot), ...lots.slice(at)]);
 }
 
-function tierChange(programId: number, from: number | null, to: number, tierExpiryDate: string | null, stamp: Stamp): TierChange {
+/** One entry of the tier history: up, down, or a renewal when the tier stays (PTS-6, TIR-2). */
+export function tierChange(programId: number, from: number | null, to: number, tierExpiryDate: string | null, stamp: Stamp): TierChange {
   return Object.freeze({
     programId,
     from,
     to,
-    type: from === null || to > from ? 'UPGRADE' : 'DOWNGRADE',
+    type: from === null || to > from ? 'UPGRADE' : to < from ? 'DOWNGRADE' : 'RENEWAL',
     changedOn: stamp.at,
     till: stamp.till,
     tierExpiryDate,
@@ -116,9 +131,12 @@ function tierChange(programId: number, from: number | null, to: number, tierExpi
   });
 }
 
-/** The ledger at the tier its lifetime points reach, the change kept in its tier history with its event's sequence number (PTS-5, PTS-6). */
-function retier(program: ProgramDef, l: ProgramLedger, stamp: Stamp): ProgramLedger {
-  const tier = tierFor(program, lifetimePoints(l), l.floorTier);
+/**
+ * The ledger at the tier its lifetime points reach (those since the last downgrade), the change kept in its
+ * tier history with its event's sequence number (PTS-5, PTS-6, TIR-3).
+ */
+export function retier(program: ProgramDef, l: ProgramLedger, stamp: Stamp): ProgramLedger {
+  const tier = tierFor(program, lifetimePoints(l) - l.upgradeBase, l.floorTier);
   if (tier === l.tier) return l;
   const change = tierChange(program.id, l.tier, tier, l.tierExpiryDate, stamp);
   return Object.freeze({ ...l, tier, tierHistory: Object.freeze([...l.tierHistory, change]) });
@@ -149,6 +167,8 @@ export function enroll(program: ProgramDef, input: Enrollment, stamp: Stamp): Pr
     tier: floor,
     tierExpiryDate: input.tierExpiryDate,
     tierHistory: Object.freeze([tierChange(program.id, null, floor, input.tierExpiryDate, stamp)]),
+    reviewBase: NO_REVIEW_BASE,
+    upgradeBase: 0,
   });
   return retier(program, base, stamp);
 }
@@ -229,6 +249,9 @@ export function mergeLedgers(program: ProgramDef, survivor: ProgramLedger, victi
     tierHistory: Object.freeze(
       [...survivor.tierHistory, ...victim.tierHistory].sort((a, b) => Date.parse(a.changedOn) - Date.parse(b.changedOn)),
     ),
+    // Both periods run on: what each earned towards its review, and what each no longer counts up, add.
+    reviewBase: Object.freeze({ issued: survivor.reviewBase.issued + victim.reviewBase.issued, purchases: survivor.reviewBase.purchases + victim.reviewBase.purchases }),
+    upgradeBase: survivor.upgradeBase + victim.upgradeBase,
   };
   const after = retier(program, joined, stamp);
   // In time order the last entry may be the victim's, below the tier the survivor keeps: the merge then

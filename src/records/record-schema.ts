@@ -37,7 +37,7 @@ const tierChangeSchema = record({
   programId: positive,
   from: count.nullable(),
   to: count,
-  type: z.enum(['UPGRADE', 'DOWNGRADE']),
+  type: z.enum(['UPGRADE', 'DOWNGRADE', 'RENEWAL']),
   changedOn: date,
   till: tillCodeSchema,
   tierExpiryDate: date.nullable(),
@@ -57,6 +57,9 @@ const programLedgerSchema = record({
   tier: count,
   tierExpiryDate: date.nullable(),
   tierHistory: list(tierChangeSchema, MANY),
+  // Absent in snapshots written before tier reviews existed: a period from nothing, nothing left behind.
+  reviewBase: record({ issued: amount, purchases: z.number().nonnegative().finite().transform((n) => n + 0) }).default({ issued: 0, purchases: 0 }),
+  upgradeBase: amount.default(0),
 });
 
 const couponSchema = record({
