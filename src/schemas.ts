@@ -27,6 +27,7 @@ export type { PointsCommandSchema } from './loyalty/points';
 export { transferPointsCommandSchema, pointsTransferredSchema } from './loyalty/transfers';
 export { advanceClockCommandSchema, clockAdvancedSchema } from './loyalty/clock';
 export { tierReviewedSchema } from './loyalty/tier-review';
+export { isoDurationSchema } from './kernel/durations';
 export { updateSubscriptionsCommandSchema, subscriptionRequestSchema, subscriptionsChangedSchema } from './loyalty/subscriptions';
 export { issueCouponCommandSchema, redeemCouponCommandSchema, couponSeriesInputSchema, couponIssuedSchema, couponRedeemedSchema } from './loyalty/coupons';
 export { requestGoodwillCommandSchema, resolveGoodwillCommandSchema, goodwillRequestedSchema, goodwillResolvedSchema } from './loyalty/goodwill';

@@ -9,7 +9,7 @@ import { chainEnd, customerById, customerIds, DUE, IDENTIFIER_TABLE, readerSlot,
 import { historyOf, type HistoryEntry } from './history';
 import { accountNumber, accountNumbers, decodeHolders, holderOf, holdingIn, type Holders } from './identifier-index';
 import { prefixCustomers, type SearchIndex } from './search-index';
-import { dueThrough, type DueIndex, type DueItem } from './due-index';
+import { dueThrough, firstDue, type DueIndex, type DueItem } from './due-index';
 import { readKey, readTables } from './store';
 
 function holdersAt(graph: CustomerGraph, identifier: Identifier): Holders | undefined {
@@ -48,6 +48,8 @@ export interface QueryReader extends GraphReader {
   firstHolder(identifier: Identifier): CustomerId | undefined;
   /** The customers matching a query's prefix, in the order of their first posting, at most `max` (SRCH-1). */
   searchCustomers(prefix: string, max: number): CustomerId[];
+  /** The earliest item of the due index, if anything is due at all (CLK-2). */
+  firstDue(): DueItem | undefined;
 }
 
 function scanDueIndex(tables: readonly unknown[], range: { readonly until: number; readonly limit: number }): DueItem[] {
@@ -57,6 +59,10 @@ function scanDueIndex(tables: readonly unknown[], range: { readonly until: numbe
     out.push(item);
   }
   return out;
+}
+
+function firstOfDueIndex(tables: readonly unknown[]): DueItem | undefined {
+  return firstDue(tables[DUE] as DueIndex);
 }
 
 function scanSearchIndex(tables: readonly unknown[], query: { readonly prefix: string; readonly max: number }): CustomerId[] {
@@ -108,6 +114,10 @@ class Reader implements QueryReader {
 
   firstHolder(identifier: Identifier): CustomerId | undefined {
     return firstHolder(this.graph, identifier);
+  }
+
+  firstDue(): DueItem | undefined {
+    return readTables(versionOf(this.graph), firstOfDueIndex);
   }
 
   searchCustomers(prefix: string, max: number): CustomerId[] {

@@ -1,6 +1,7 @@
 // A tier's review at its expiry date: the program's renewal condition is met or the tier is lowered by the
 // program's downgrade strategy (TIR-1..TIR-4). Pure maths over frozen ledgers, like records/ledger.ts: the
 // decider computes the outcome once, the event carries it, and the fold applies it without deciding again.
+import { addDuration } from '../kernel/durations';
 import type { ProgramDef, TierReviewPolicy } from '../org/programs';
 import { tierChange, type ProgramLedger, type Stamp } from './ledger';
 
@@ -14,21 +15,6 @@ export interface TierReview {
   readonly outcome: ReviewOutcome;
   /** Null for the base tier, which does not expire (TIR-4). */
   readonly tierExpiryDate: string | null;
-}
-
-const DAY_MS = 86_400_000;
-
-/**
- * `date` moved by whole days, written in the offset it was written in: a tier that expired at
- * `2025-01-01T23:59:59+05:30` renewed for 365 days expires at `2026-01-01T23:59:59+05:30` (TIR-2).
- */
-export function addDays(date: string, days: number): string {
-  const offset = /(Z|[+-]\d{2}:?\d{2})$/i.exec(date)?.[1] ?? 'Z';
-  const sign = offset.toUpperCase() === 'Z' ? 0 : offset.startsWith('-') ? -1 : 1;
-  const digits = offset.replace(':', '');
-  const offsetMs = sign === 0 ? 0 : sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5))) * 60_000;
-  const local = new Date(Date.parse(date) + days * DAY_MS + offsetMs).toISOString().slice(0, 19);
-  return `${local}${sign === 0 ? 'Z' : `${offset.slice(0, 3)}:${digits.slice(3, 5)}`}`;
 }
 
 /** Whether the member earned what the program asks since its tier period began (TIR-2). */
@@ -71,7 +57,7 @@ export function reviewOf(program: ProgramDef, l: ProgramLedger): TierReview | un
   const policy = program.tierReview;
   if (policy === null || l.tierExpiryDate === null) return undefined;
   const base = program.tiers[0]?.serialNumber ?? l.tier;
-  const next = addDays(l.tierExpiryDate, policy.validityDays);
+  const next = addDuration(l.tierExpiryDate, { days: policy.validityDays });
   if (l.tier <= base) return { from: l.tier, to: l.tier, outcome: 'kept', tierExpiryDate: null };
   if (renewalMet(policy, l)) return { from: l.tier, to: l.tier, outcome: 'renewed', tierExpiryDate: next };
   const to = lowered(program, policy, l.tier);

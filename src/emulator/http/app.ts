@@ -8,6 +8,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import type { Principal, TillDirectory } from './auth';
 import { errorReply, fileSystemErrorOf, INTERNAL_ERROR, invalid, storageErrorOf, type Reply } from './reply';
 import type { ApiRoute, RouteContext } from '../routes/types';
+import { catchUp, orgTime } from '../runtime/org-clock';
 import type { JournalEntry } from '../runtime/journal';
 import type { FaultEffect, FaultRequest } from '../runtime/faults';
 import { NOT_READY, type ControlRoute, type Controls } from '../routes/controls';
@@ -278,7 +279,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
         let now = '';
         const { answer, kept } = await org.serial(async (): Promise<{ answer: Reply; kept: Promise<void> }> => {
           try {
-            now = clock();
+            // The org's own time: its set clock, or the wall clock, with what is due by then run first (CLK-4).
+            now = orgTime(org.graph, clock());
+            const due = await catchUp(org, now, principal.till);
+            if (due.isErr()) return { answer: errorReply(due.error), kept: org.kept };
             const ctx: RouteContext = {
               org,
               till: principal.till,

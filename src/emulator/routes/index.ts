@@ -1,5 +1,6 @@
 // Every route of the emulator, one file per endpoint group. To add an endpoint group, write its file and
 // list it here (and remove its entries from pending.ts).
+import { clockRoutes } from './clock';
 import { customerRoutes } from './customers';
 import { historyRoutes } from './history';
 import { identifierRoutes } from './identifiers';
@@ -27,6 +28,7 @@ export const ROUTES: readonly ApiRoute[] = [
   ...setupRoutes,
   ...snapshotRoutes,
   ...loyaltySetupRoutes,
+  ...clockRoutes,
   ...pendingRoutes,
 ];
 
