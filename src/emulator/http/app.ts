@@ -8,6 +8,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import type { Principal, TillDirectory } from './auth';
 import { errorReply, fileSystemErrorOf, INTERNAL_ERROR, invalid, storageErrorOf, type Reply } from './reply';
 import type { ApiRoute, RouteContext } from '../routes/types';
+import { dryRunOf } from '../routes/dry-run';
 import type { JournalEntry } from '../runtime/journal';
 import type { FaultEffect, FaultRequest } from '../runtime/faults';
 import { NOT_READY, type ControlRoute, type Controls } from '../routes/controls';
@@ -279,14 +280,18 @@ export function buildApp(options: AppOptions): FastifyInstance {
         const { answer, kept } = await org.serial(async (): Promise<{ answer: Reply; kept: Promise<void> }> => {
           try {
             now = clock();
+            const query = (request.query ?? {}) as RawQuery;
+            const dryRun = dryRunOf(route, query); // a bad value, or a dry run where there is none: 400 (EMU-30, EMU-31)
+            if (dryRun.isErr()) return { answer: errorReply(dryRun.error), kept: org.kept };
             const ctx: RouteContext = {
               org,
               till: principal.till,
               now,
               meta: { at: now, till: principal.till },
               params: (request.params ?? {}) as Record<string, string>,
-              query: (request.query ?? {}) as RawQuery,
+              query,
               body: request.body,
+              dryRun: dryRun.value,
             };
             return { answer: await route.handle(ctx), kept: org.kept };
           } catch (error) {
