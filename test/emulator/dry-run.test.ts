@@ -2,7 +2,8 @@
 // request would answer plus the events it would log, and changes nothing: not the graph, not the event log.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { documentedRoutes } from '../../src/emulator/http/openapi';
-import { expectError, FIXED_AT, serve, type HttpAnswer, type TestServer } from './support/http';
+import { createClient } from '../../src/testing';
+import { DEMO_AUTH, expectError, FIXED_AT, serve, type HttpAnswer, type TestServer } from './support/http';
 
 let server: TestServer;
 
@@ -229,8 +230,26 @@ describe('EMU-30: dryRun=true on every write that commits a command', () => {
   });
 });
 
+describe('EMU-30: the typed client takes dryRun on its write methods (EMU-26)', () => {
+  it('EMU-30: `{ dryRun: true }` answers the response with the events and changes nothing; without it the write is the plain request', async () => {
+    const f = fixture;
+    const client = createClient({ baseUrl: server.url, authorization: DEMO_AUTH });
+    const before = await state(f);
+    const dry = await client.points({ movement: 'issue', customerId: f.ann, programId: 1016, points: 7 }, { dryRun: true });
+    expect(dry.isOk() && dry.value.dryRun?.events.map((e) => e.kind)).toEqual(['PointsMoved']);
+    const registered = await client.registerCustomer({ source: 'INSTORE' }, { loyaltyInfo: { loyaltyType: 'loyalty' }, profiles: [{ firstName: 'Dry', identifiers: [{ type: 'email', value: 'dry@example.com' }] }] }, { dryRun: true });
+    expect(registered.isOk() ? registered.value.dryRun?.events.map((e) => e.kind) : registered.error).toEqual(['CustomerRegistered']);
+    const refused = await client.deletePii(999, { dryRun: true });
+    expect(refused.isErr() && refused.error.code).toBe(8015);
+    expect(await state(f)).toEqual(before);
+    const real = await client.points({ movement: 'issue', customerId: f.ann, programId: 1016, points: 7 });
+    expect(real.isOk() && real.value).toMatchObject({ loyaltyPoints: 107 });
+    expect(real.isOk() && 'dryRun' in real.value).toBe(false);
+  });
+});
+
 describe('EMU-31: a write without a command has no dry run', () => {
-  it('EMU-31: dryRun=true on reset, the imports or a fault rule is 400 naming query.dryRun and does nothing; reads ignore dryRun', async () => {
+  it('EMU-31: dryRun=true on reset, the imports, a fault rule, a run-time org or a journal clear is 400 naming query.dryRun and does nothing; reads ignore dryRun', async () => {
     const f = fixture;
     const before = await state(f);
     expect(expectError(await server.call('POST', '/_emulator/reset?dryRun=true'), 400, 400)).toMatch(/query\.dryRun: this endpoint has no dry run/);
@@ -238,6 +257,11 @@ describe('EMU-31: a write without a command has no dry run', () => {
     expect(expectError(await server.call('PUT', '/_emulator/events?dryRun=true', { body: [] }), 400, 400)).toMatch(/query\.dryRun/);
     expect(expectError(await server.call('POST', '/_emulator/faults?dryRun=true', { body: { path: '/x', status: 500 } }), 400, 400)).toMatch(/query\.dryRun/);
     expect((await server.call('GET', '/_emulator/faults')).body).toMatchObject({ count: 0 });
+    // The run-time orgs (demo.till is the admin while the default org runs alone) and the journal's clear too.
+    const orgs = ((await server.call('GET', '/_emulator/orgs')).body as { orgs: unknown[] }).orgs.length;
+    expect(expectError(await server.call('POST', '/_emulator/orgs?dryRun=true'), 400, 400)).toMatch(/query\.dryRun/);
+    expect(((await server.call('GET', '/_emulator/orgs')).body as { orgs: unknown[] }).orgs).toHaveLength(orgs);
+    expect(expectError(await server.call('DELETE', '/_emulator/requests?dryRun=true'), 400, 400)).toMatch(/query\.dryRun/);
     expect(await state(f)).toEqual(before);
     const read = await server.call('GET', `/v2/customers/${f.ann}?source=INSTORE&dryRun=true`);
     expect(read.status, read.text).toBe(200);
