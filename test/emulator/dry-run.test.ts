@@ -1,7 +1,7 @@
 // Dry runs (EMU-30, EMU-31): every write that commits a command answers, with `dryRun=true`, what the real
 // request would answer plus the events it would log, and changes nothing: not the graph, not the event log.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { documentedRoutes } from '../../src/emulator/http/openapi';
+import { documentedRoutes, openApiDocument, openApiPath } from '../../src/emulator/http/openapi';
 import { createClient } from '../../src/testing';
 import { DEMO_AUTH, expectError, FIXED_AT, serve, type HttpAnswer, type TestServer } from './support/http';
 
@@ -170,6 +170,17 @@ describe('EMU-30: dryRun=true on every write that commits a command', () => {
     expect(dry.length).toBeGreaterThan(0);
     expect(new Set(WRITES.map((w) => w.route))).toEqual(new Set(dry));
     expect(new Set(others)).toEqual(new Set(Object.keys(NO_DRY_RUN)));
+  });
+
+  it('EMU-30: the OpenAPI document gives those routes, and only those, the dryRun parameter and the optional dryRun field of the answer', () => {
+    const doc = openApiDocument();
+    for (const route of documentedRoutes()) {
+      const op = doc.paths[openApiPath(route.url)]?.[route.method.toLowerCase()];
+      const takes = op?.parameters.some((p) => p.name === 'dryRun' && p.in === 'query' && !p.required) === true;
+      const ok = op?.responses[String(route.doc?.status ?? 200)]?.content;
+      const field = Object.values(ok ?? {})[0]?.schema['properties'] as Record<string, unknown> | undefined;
+      expect({ route: `${route.method} ${route.url}`, takes, field: field?.['dryRun'] !== undefined }).toEqual({ route: `${route.method} ${route.url}`, takes: route.dryRun === true, field: route.dryRun === true });
+    }
   });
 
   for (const write of WRITES) {
