@@ -13,6 +13,7 @@ import type {
   DomainError,
   DomainWarning,
   GoodwillResponse,
+  GraphEvent,
   GoodwillView,
   GraphSnapshot,
   LookupResponse,
@@ -60,18 +61,25 @@ export type Call<T> = Promise<Result<T, ClientError>>;
 /** A listed answer: its items, warnings and errors (EMU-26). */
 export type Listed<T> = { readonly data: readonly T[]; readonly warnings: readonly DomainWarning[]; readonly errors: readonly DomainError[] };
 
+/** Options of a write that commits a command: `dryRun: true` decides it and commits nothing (EMU-30). */
+export interface WriteOptions {
+  readonly dryRun?: boolean;
+}
+/** A write's answer: its documented response, with the events it would log on a dry run (EMU-26, EMU-30). */
+export type Written<R> = R & { readonly dryRun?: { readonly events: readonly GraphEvent[] } };
+
 /** The typed client: one method per route of the emulator (EMU-26). */
 export interface Client {
-  registerCustomer(query: QueryOf<typeof Q.registerQuerySchema>, body: z.input<typeof registerBodySchema>): Call<RegisterResponse>;
-  updateCustomer(customerId: Id, query: QueryOf<typeof Q.sourceQuerySchema>, body: z.input<typeof updateBodySchema>): Call<UpdateResponse>;
+  registerCustomer(query: QueryOf<typeof Q.registerQuerySchema>, body: z.input<typeof registerBodySchema>, options?: WriteOptions): Call<Written<RegisterResponse>>;
+  updateCustomer(customerId: Id, query: QueryOf<typeof Q.sourceQuerySchema>, body: z.input<typeof updateBodySchema>, options?: WriteOptions): Call<Written<UpdateResponse>>;
   getCustomer(customerId: Id, query: QueryOf<typeof Q.getCustomerHttpQuerySchema>): Call<CustomerDetails>;
-  changeIdentifiers(customerId: Id, query: QueryOf<typeof Q.sourceQuerySchema>, body: z.input<typeof changeIdentifierBodySchema>): Call<ChangeIdentifierResponse>;
+  changeIdentifiers(customerId: Id, query: QueryOf<typeof Q.sourceQuerySchema>, body: z.input<typeof changeIdentifierBodySchema>, options?: WriteOptions): Call<Written<ChangeIdentifierResponse>>;
   lookup(query: QueryOf<typeof Q.lookupHttpQuerySchema>): Call<LookupResponse>;
   search(query: QueryOf<typeof Q.searchHttpQuerySchema>): Call<SearchResponse>;
   loyaltyDetails(customerId: Id, query?: QueryOf<typeof Q.loyaltyDetailsHttpQuerySchema>): Call<LoyaltyDetailsResponse>;
   pointsTransfers(customerId: Id): Call<Listed<TransferView>>;
   coupons(customerId: Id): Call<Listed<CouponView>>;
-  updateSubscriptions(customerId: Id, body: z.input<typeof subscriptionRequestSchema>): Call<SubscriptionsResponse>;
+  updateSubscriptions(customerId: Id, body: z.input<typeof subscriptionRequestSchema>, options?: WriteOptions): Call<Written<SubscriptionsResponse>>;
   subscriptions(customerId: Id): Call<SubscriptionsView>;
   changeRequests(customerId: Id, query?: QueryOf<typeof Q.changeRequestsHttpQuerySchema>): Call<Paged<ChangeRequestView>>;
   goodwillRequests(customerId: Id, query?: QueryOf<typeof Q.goodwillRequestsHttpQuerySchema>): Call<Paged<GoodwillView>>;
@@ -83,14 +91,14 @@ export interface Client {
   importEvents(log: string | readonly unknown[]): Call<z.output<typeof eventsImportResponseSchema>>;
   exportSnapshot(): Call<GraphSnapshot>;
   importSnapshot(snapshot: GraphSnapshot | unknown): Call<z.output<typeof snapshotImportResponseSchema>>;
-  merge(body: z.input<typeof S.mergeSetupBodySchema>): Call<MergeResponse>;
-  points(body: z.input<typeof S.pointsSetupBodySchema>): Call<PointsResponse>;
-  transferPoints(body: z.input<typeof S.transferSetupBodySchema>): Call<TransferResponse>;
-  requestGoodwill(body: z.input<typeof S.goodwillSetupBodySchema>): Call<GoodwillResponse>;
-  resolveGoodwill(requestId: Id, body: z.input<typeof S.goodwillResolveBodySchema>): Call<GoodwillResponse>;
-  issueCoupon(body: z.input<typeof S.couponIssueSetupBodySchema>): Call<CouponResponse>;
-  redeemCoupon(body: z.input<typeof S.couponRedeemSetupBodySchema>): Call<CouponResponse>;
-  deletePii(customerId: Id): Call<PiiResponse>;
+  merge(body: z.input<typeof S.mergeSetupBodySchema>, options?: WriteOptions): Call<Written<MergeResponse>>;
+  points(body: z.input<typeof S.pointsSetupBodySchema>, options?: WriteOptions): Call<Written<PointsResponse>>;
+  transferPoints(body: z.input<typeof S.transferSetupBodySchema>, options?: WriteOptions): Call<Written<TransferResponse>>;
+  requestGoodwill(body: z.input<typeof S.goodwillSetupBodySchema>, options?: WriteOptions): Call<Written<GoodwillResponse>>;
+  resolveGoodwill(requestId: Id, body: z.input<typeof S.goodwillResolveBodySchema>, options?: WriteOptions): Call<Written<GoodwillResponse>>;
+  issueCoupon(body: z.input<typeof S.couponIssueSetupBodySchema>, options?: WriteOptions): Call<Written<CouponResponse>>;
+  redeemCoupon(body: z.input<typeof S.couponRedeemSetupBodySchema>, options?: WriteOptions): Call<Written<CouponResponse>>;
+  deletePii(customerId: Id, options?: WriteOptions): Call<Written<PiiResponse>>;
   openApi(): Call<OpenApiDocument>;
   /** The readiness probe: needs no credentials (EMU-21). */
   health(): Call<{ readonly status: 'ok'; readonly version: string; readonly orgs: readonly string[] }>;
@@ -163,17 +171,19 @@ export function createClient(options: ClientOptions): Client {
 
   const customer = (id: Id, rest = '') => `/v2/customers/${encodeURIComponent(String(id))}${rest}`;
   const q = (query: object | undefined) => query as QueryValues | undefined;
+  // `dryRun` only when the caller set it, so that a plain write sends the request it always did (EMU-30).
+  const dry = (o: WriteOptions | undefined): QueryValues | undefined => (o?.dryRun === undefined ? undefined : { dryRun: o.dryRun });
   return {
-    registerCustomer: (query, body) => send('POST', '/v2/customers', { query: q(query), body }),
-    updateCustomer: (id, query, body) => send('PUT', customer(id), { query: q(query), body }),
+    registerCustomer: (query, body, o) => send('POST', '/v2/customers', { query: { ...q(query), ...dry(o) }, body }),
+    updateCustomer: (id, query, body, o) => send('PUT', customer(id), { query: { ...q(query), ...dry(o) }, body }),
     getCustomer: (id, query) => send('GET', customer(id), { query: q(query) }),
-    changeIdentifiers: (id, query, body) => send('POST', customer(id, '/changeIdentifier'), { query: q(query), body }),
+    changeIdentifiers: (id, query, body, o) => send('POST', customer(id, '/changeIdentifier'), { query: { ...q(query), ...dry(o) }, body }),
     lookup: (query) => send('GET', '/v2/customers/lookup', { query: q(query) }),
     search: (query) => send('GET', '/v2/customers/search', { query: q(query) }),
     loyaltyDetails: (id, query) => send('GET', customer(id, '/loyaltyDetails'), { query: q(query) }),
     pointsTransfers: (id) => send('GET', customer(id, '/pointsTransfers')),
     coupons: (id) => send('GET', customer(id, '/coupons')),
-    updateSubscriptions: (id, body) => send('POST', customer(id, '/subscriptions'), { body }),
+    updateSubscriptions: (id, body, o) => send('POST', customer(id, '/subscriptions'), { query: dry(o), body }),
     subscriptions: (id) => send('GET', customer(id, '/subscriptions')),
     changeRequests: (id, query) => send('GET', customer(id, '/retroRequest'), { query: q(query) }),
     goodwillRequests: (id, query) => send('GET', customer(id, '/goodwillRequest'), { query: q(query) }),
@@ -184,14 +194,14 @@ export function createClient(options: ClientOptions): Client {
     importEvents: (log) => send('PUT', '/_emulator/events', typeof log === 'string' ? { body: log, contentType: 'application/x-ndjson' } : { body: log }),
     exportSnapshot: () => send('GET', '/_emulator/snapshot'),
     importSnapshot: (snapshot) => send('PUT', '/_emulator/snapshot', { body: snapshot }),
-    merge: (body) => send('POST', '/_emulator/merge', { body }),
-    points: (body) => send('POST', '/_emulator/points', { body }),
-    transferPoints: (body) => send('POST', '/_emulator/pointsTransfers', { body }),
-    requestGoodwill: (body) => send('POST', '/_emulator/goodwill', { body }),
-    resolveGoodwill: (requestId, body) => send('POST', `/_emulator/goodwill/${encodeURIComponent(String(requestId))}/resolve`, { body }),
-    issueCoupon: (body) => send('POST', '/_emulator/coupons', { body }),
-    redeemCoupon: (body) => send('POST', '/_emulator/coupons/redeem', { body }),
-    deletePii: (id) => send('POST', `/_emulator/customers/${encodeURIComponent(String(id))}/deletePii`),
+    merge: (body, o) => send('POST', '/_emulator/merge', { query: dry(o), body }),
+    points: (body, o) => send('POST', '/_emulator/points', { query: dry(o), body }),
+    transferPoints: (body, o) => send('POST', '/_emulator/pointsTransfers', { query: dry(o), body }),
+    requestGoodwill: (body, o) => send('POST', '/_emulator/goodwill', { query: dry(o), body }),
+    resolveGoodwill: (requestId, body, o) => send('POST', `/_emulator/goodwill/${encodeURIComponent(String(requestId))}/resolve`, { query: dry(o), body }),
+    issueCoupon: (body, o) => send('POST', '/_emulator/coupons', { query: dry(o), body }),
+    redeemCoupon: (body, o) => send('POST', '/_emulator/coupons/redeem', { query: dry(o), body }),
+    deletePii: (id, o) => send('POST', `/_emulator/customers/${encodeURIComponent(String(id))}/deletePii`, { query: dry(o) }),
     openApi: () => send('GET', '/_emulator/openapi.json'),
     health: () => send('GET', '/_emulator/health'),
     createOrg: (config) => send('POST', '/_emulator/orgs', config === undefined ? {} : { body: config }),

@@ -6,6 +6,6 @@
  */
 export { withEmulator, testOrgOn, type SharedEmulator, type TestOrg } from './shared-emulator';
 export { emulatorFixtures, type EmulatorFixtures, type Use } from './vitest-fixtures';
-export { createClient, type Call, type Client, type ClientOptions, type Id, type Listed, type QueryOf } from './client';
+export { createClient, type Call, type Client, type ClientOptions, type Id, type Listed, type QueryOf, type WriteOptions, type Written } from './client';
 export { clientErrorOf, networkErrorOf, type ClientError } from './client-error';
 export { inProcessFetch, answerInProcess } from './fetch-bridge';

@@ -2,16 +2,17 @@
 // accident, is the API's standard JSON body (EMU-2), bodies are JSON whatever their content type, `__proto__`
 // and `constructor` keys stay data (ARC-4), bodies over 1 MiB are 413 (EMU-7), and no stack ever leaves the
 // process (EMU-5).
-import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Principal, TillDirectory } from './auth';
 import { errorReply, fileSystemErrorOf, INTERNAL_ERROR, invalid, storageErrorOf, type Reply } from './reply';
 import type { ApiRoute, RouteContext } from '../routes/types';
 import { catchUp, orgTime } from '../runtime/org-clock';
+import { dryRunOf } from '../routes/dry-run';
 import type { JournalEntry } from '../runtime/journal';
 import type { FaultEffect, FaultRequest } from '../runtime/faults';
 import { NOT_READY, type ControlRoute, type Controls } from '../routes/controls';
+import { answerClientError } from './client-errors';
 import type { RawQuery } from './params';
 
 /** The largest body the documented API accepts: 1 MiB (EMU-7). */
@@ -88,35 +89,6 @@ function frameworkReply(error: FastifyError | BodyError, bodyLimit: number): Rep
   // The code is the HTTP status for the framework's own refusals (414 a too-long path segment), EMU-2.
   if (status >= 400 && status < 500) return errorReply({ code: status, status, message: error.message });
   return undefined;
-}
-
-/** Node's own refusals before a request exists, by the parser's error code: the status and what was wrong. */
-function clientErrorAnswer(error: NodeJS.ErrnoException): { readonly status: number; readonly message: string } {
-  switch (error.code) {
-    case 'HPE_HEADER_OVERFLOW':
-      return { status: 431, message: 'Request header fields too large (the request line and headers together may be at most 16 KiB).' };
-    case 'ERR_HTTP_REQUEST_TIMEOUT':
-    case 'HPE_HEADER_TIMEOUT':
-      return { status: 408, message: 'Request timeout: the request was not received in time.' };
-    default:
-      // HPE_INVALID_METHOD, HPE_INVALID_URL (a NUL or space in the path), HPE_INVALID_VERSION, HPE_INVALID_HEADER_TOKEN, …
-      return { status: 400, message: `Malformed HTTP request (${error.code ?? 'unreadable'}): the request line and headers must be HTTP/1.1 as RFC 9112 writes them.` };
-  }
-}
-
-/**
- * Answers a request Node's parser refused (it never reaches fastify) with the standard error body, the
- * code equal to the status (EMU-2); a socket that can no longer be written is closed.
- */
-function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
-  if (!socket.writable || error.code === 'ECONNRESET') {
-    socket.destroy();
-    return;
-  }
-  const { status, message } = clientErrorAnswer(error);
-  const body = JSON.stringify(errorReply({ code: status, status, message }).body);
-  const reason = status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request';
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
 /** The answer to a request that arrives while the server is stopping (EMU-2). */
@@ -221,6 +193,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
         done();
       },
       handler: async (request, reply) => {
+        const dryRun = dryRunOf(route, (request.query ?? {}) as RawQuery); // no command here, so no dry run (EMU-31)
+        if (dryRun.isErr()) return send(reply, errorReply(dryRun.error));
         try {
           return send(reply, await route.handle({ params: (request.params ?? {}) as Record<string, string>, body: request.body, controls: controls as Controls }));
         } catch (error) {
@@ -281,6 +255,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
           try {
             // The org's own time: its set clock, or the wall clock, with what is due by then run first (CLK-4).
             now = orgTime(org.graph, clock());
+            const query = (request.query ?? {}) as RawQuery;
+            const dryRun = dryRunOf(route, query); // a bad value, or a dry run where there is none: 400 (EMU-30, EMU-31)
+            if (dryRun.isErr()) return { answer: errorReply(dryRun.error), kept: org.kept };
             const due = await catchUp(org, now, principal.till);
             if (due.isErr()) return { answer: errorReply(due.error), kept: org.kept };
             const ctx: RouteContext = {
@@ -289,8 +266,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
               now,
               meta: { at: now, till: principal.till },
               params: (request.params ?? {}) as Record<string, string>,
-              query: (request.query ?? {}) as RawQuery,
+              query,
               body: request.body,
+              dryRun: dryRun.value,
             };
             return { answer: await route.handle(ctx), kept: org.kept };
           } catch (error) {

@@ -10,6 +10,7 @@ import { faultRoutes } from '../routes/faults';
 import { journalRoutes } from '../routes/journal';
 import { FaultRules } from '../runtime/faults';
 import { RequestJournal } from '../runtime/journal';
+import { withDryRunField, withDryRunQuery } from '../routes/dry-run';
 
 let documented: readonly ApiRoute[] | undefined;
 /** The route table and the per-emulator setup routes (the journal's and the fault rules'), built once to be described (EMU-25). */
@@ -74,14 +75,16 @@ function pathNames(url: string): string[] {
 }
 
 /** What the document reads of a route: an org's route, or a control route with its access. */
-type Documented = Pick<ApiRoute, 'method' | 'url' | 'summary' | 'doc'> & { readonly access?: ControlRoute['access'] };
+type Documented = Pick<ApiRoute, 'method' | 'url' | 'summary' | 'doc' | 'dryRun'> & { readonly access?: ControlRoute['access'] };
 
 function parametersOf(route: Documented): OpenApiParameter[] {
   const out: OpenApiParameter[] = [];
   const path = route.doc?.params === undefined ? {} : ((jsonSchemaOf(route.doc.params, 'input')['properties'] ?? {}) as Record<string, JsonSchema>);
   for (const name of pathNames(route.url)) out.push({ name, in: 'path', required: true, schema: path[name] ?? { type: 'string' } });
-  if (route.doc?.query !== undefined) {
-    const query = jsonSchemaOf(route.doc.query, 'input');
+  // A route that commits a command takes `dryRun` besides its own parameters (EMU-30).
+  const querySchema = route.dryRun === true ? withDryRunQuery(route.doc?.query) : route.doc?.query;
+  if (querySchema !== undefined) {
+    const query = jsonSchemaOf(querySchema, 'input');
     const required = new Set((query['required'] ?? []) as string[]);
     for (const [name, schema] of Object.entries((query['properties'] ?? {}) as Record<string, JsonSchema>)) {
       out.push({ name, in: 'query', required: required.has(name), schema });
@@ -93,7 +96,7 @@ function parametersOf(route: Documented): OpenApiParameter[] {
 function operationOf(route: Documented): OpenApiOperation {
   const doc = route.doc;
   const media = doc?.mediaType ?? JSON_TYPE;
-  const ok = doc?.response === undefined ? {} : jsonSchemaOf(doc.response, 'output');
+  const ok = doc?.response === undefined ? {} : jsonSchemaOf(route.dryRun === true ? withDryRunField(doc.response) : doc.response, 'output');
   const body = doc?.body;
   return {
     operationId: `${route.method.toLowerCase()}${openApiPath(route.url).replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,

@@ -126,3 +126,6 @@ export const v11GetHttpQuerySchema = z.object({
   gap_to_renew_for: gapDaysSchema.optional(),
 });
 
+
+/** `dryRun` of every write that commits a command: `true` or `false` (case-insensitive); anything else is 400 naming `query.dryRun` (EMU-30). */
+export const dryRunQuerySchema = z.object({ dryRun: boolQuerySchema.optional() });

@@ -28,6 +28,7 @@ export const customerRoutes: readonly ApiRoute[] = [
     method: 'POST',
     url: '/v2/customers',
     summary: 'Register Customer',
+    dryRun: true,
     doc: { query: registerQuerySchema, body: registerBodySchema, response: registerResponseSchema, tags: API_TAG },
     handle(ctx) {
       const query = parseQuery(registerQuerySchema, ctx.query);
@@ -39,6 +40,7 @@ export const customerRoutes: readonly ApiRoute[] = [
     method: 'PUT',
     url: '/v2/customers/:customerId',
     summary: 'Update Customer Details',
+    dryRun: true,
     doc: { params: customerPathSchema, query: sourceQuerySchema, body: updateBodySchema, response: updateResponseSchema, tags: API_TAG },
     handle(ctx) {
       const path = parseInput(customerPathSchema, ctx.params, 'path');

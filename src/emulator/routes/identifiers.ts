@@ -16,6 +16,7 @@ export const identifierRoutes: readonly ApiRoute[] = [
     method: 'POST',
     url: '/v2/customers/:customerId/changeIdentifier',
     summary: 'Update Customer Identifiers',
+    dryRun: true,
     doc: { params: customerPathSchema, query: sourceQuerySchema, body: changeIdentifierBodySchema, response: changeIdentifierResponseSchema, tags: API_TAG },
     handle(ctx) {
       const path = parseInput(customerPathSchema, ctx.params, 'path');

@@ -23,6 +23,7 @@ export const loyaltySetupRoutes: readonly ApiRoute[] = [
     method: 'POST',
     url: '/_emulator/points',
     summary: 'Emulator: issue, redeem, return, adjust or expire points',
+    dryRun: true,
     doc: { body: pointsSetupBodySchema, response: pointsResponseSchema, tags: SETUP_TAG },
     async handle(ctx) {
       const body = parseInput(pointsSetupBodySchema, ctx.body, 'body');
@@ -48,6 +49,7 @@ export const loyaltySetupRoutes: readonly ApiRoute[] = [
     method: 'POST',
     url: '/_emulator/pointsTransfers',
     summary: 'Emulator: transfer points',
+    dryRun: true,
     doc: { body: transferSetupBodySchema, response: transferResponseSchema, tags: SETUP_TAG },
     async handle(ctx) {
       const body = parseInput(transferSetupBodySchema, ctx.body, 'body');
@@ -68,6 +70,7 @@ export const loyaltySetupRoutes: readonly ApiRoute[] = [
     method: 'POST',
     url: '/_emulator/goodwill',
     summary: 'Emulator: raise a goodwill request',
+    dryRun: true,
     doc: { body: goodwillSetupBodySchema, response: goodwillResponseSchema, tags: SETUP_TAG },
     async handle(ctx) {
       const body = parseInput(goodwillSetupBodySchema, ctx.body, 'body');
@@ -91,6 +94,7 @@ export const loyaltySetupRoutes: readonly ApiRoute[] = [
     method: 'POST',
     url: '/_emulator/goodwill/:requestId/resolve',
     summary: 'Emulator: approve or reject a goodwill request',
+    dryRun: true,
     doc: { params: goodwillPathSchema, body: goodwillResolveBodySchema, response: goodwillResponseSchema, tags: SETUP_TAG },
     async handle(ctx) {
       const path = parseInput(goodwillPathSchema, ctx.params, 'path');
@@ -112,6 +116,7 @@ export const loyaltySetupRoutes: readonly ApiRoute[] = [
     method: 'POST',
     url: '/_emulator/coupons',
     summary: 'Emulator: issue a coupon',
+    dryRun: true,
     doc: { body: couponIssueSetupBodySchema, response: couponResponseSchema, tags: SETUP_TAG },
     async handle(ctx) {
       const body = parseInput(couponIssueSetupBodySchema, ctx.body, 'body');
@@ -123,6 +128,7 @@ export const loyaltySetupRoutes: readonly ApiRoute[] = [
     method: 'POST',
     url: '/_emulator/coupons/redeem',
     summary: 'Emulator: redeem a coupon',
+    dryRun: true,
     doc: { body: couponRedeemSetupBodySchema, response: couponResponseSchema, tags: SETUP_TAG },
     async handle(ctx) {
       const body = parseInput(couponRedeemSetupBodySchema, ctx.body, 'body');
@@ -134,6 +140,7 @@ export const loyaltySetupRoutes: readonly ApiRoute[] = [
     method: 'POST',
     url: '/_emulator/customers/:customerId/deletePii',
     summary: "Emulator: delete a customer's PII",
+    dryRun: true,
     doc: { params: customerPathSchema, body: deletePiiSetupBodySchema, response: piiResponseSchema, tags: SETUP_TAG },
     async handle(ctx) {
       const path = parseInput(customerPathSchema, ctx.params, 'path');

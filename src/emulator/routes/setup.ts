@@ -120,6 +120,7 @@ export const setupRoutes: readonly ApiRoute[] = [
     method: 'POST',
     url: '/_emulator/merge',
     summary: 'Emulator: merge two customers',
+    dryRun: true,
     doc: { body: mergeSetupBodySchema, response: mergeResponseSchema, tags: SETUP_TAG },
     async handle(ctx) {
       const body = parseInput(mergeSetupBodySchema, ctx.body, 'body');

@@ -14,6 +14,7 @@ export const subscriptionRoutes: readonly ApiRoute[] = [
     method: 'POST',
     url: '/v2/customers/:customerId/subscriptions',
     summary: 'Update Subscription Details',
+    dryRun: true,
     doc: { params: customerPathSchema, query: customerReadQuerySchema, body: subscriptionRequestSchema, response: subscriptionsResponseSchema, tags: API_TAG },
     handle(ctx) {
       const path = parseInput(customerPathSchema, ctx.params, 'path');

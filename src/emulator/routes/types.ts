@@ -4,7 +4,7 @@
 // framework (the wrapper turns an unexpected exception into a generic 500 all the same, EMU-5).
 import type { Result } from 'neverthrow';
 import type { ZodType } from 'zod';
-import { parseCommand, type CommandMeta, type DomainError } from '../../index';
+import { execute, parseCommand, type CommandMeta, type DomainError } from '../../index';
 import { errorReply, invalid, okReply, type ApiError, type Reply } from '../http/reply';
 import type { RawQuery } from '../http/params';
 import type { OrgRuntime } from '../runtime/org-runtime';
@@ -28,6 +28,8 @@ export interface RouteContext {
   readonly query: RawQuery;
   /** The parsed JSON body (undefined when there was none); text for `application/x-ndjson`. */
   readonly body: unknown;
+  /** `dryRun=true` on a route that takes it: decide, answer, commit nothing (EMU-30). */
+  readonly dryRun?: boolean;
 }
 
 /** One endpoint: method, path (with `:param`s), and the handler. */
@@ -41,6 +43,8 @@ export interface ApiRoute {
   handle(ctx: RouteContext): Promise<Reply> | Reply;
   /** What the OpenAPI document says of the route (EMU-25). */
   readonly doc?: RouteDoc;
+  /** The route commits a library command through `commitCommand` and so takes `dryRun` (EMU-30). */
+  readonly dryRun?: true;
 }
 
 /** A route's request and response schemas, read by src/emulator/http/openapi.ts (EMU-25). */
@@ -84,7 +88,9 @@ export function optional<K extends string, V>(key: K, value: V | undefined): { [
 /**
  * Commits one command: the library parses it once (a 400 names the field, `body.…` for the body) and
  * decides it; the answer is its documented response or its refusal (EMU-2, EMU-4). `underBody` names
- * command fields that the request carries in its body, so that their errors say `body.…` too.
+ * command fields that the request carries in its body, so that their errors say `body.…` too. On a dry
+ * run the command is decided on the org's current graph and nothing is committed or logged: the same
+ * answer, plus `dryRun: { events }` on a success (EMU-30).
  */
 export async function commitCommand(ctx: RouteContext, input: unknown, underBody: readonly string[] = []): Promise<Reply> {
   const command = parseCommand(input);
@@ -92,6 +98,11 @@ export async function commitCommand(ctx: RouteContext, input: unknown, underBody
     const { path } = command.error;
     const first = path[0];
     return errorReply(typeof first === 'string' && underBody.includes(first) ? invalidAt(['body', ...path], command.error.problem) : command.error);
+  }
+  if (ctx.dryRun === true) {
+    // `execute` is pure: the graph it makes is dropped, the org's graph stays the one it was.
+    const decided = execute(ctx.org.graph, command.value);
+    return replyOf(decided.map((d) => ({ ...(d.response as object), dryRun: { events: d.events } })));
   }
   const done = await ctx.org.commit(command.value);
   return replyOf(done.map((d) => d.response));
