@@ -38,6 +38,7 @@ import type * as S from '../emulator/http/setup-schemas';
 import type { eventsImportResponseSchema, orgSummarySchema, resetResponseSchema, snapshotImportResponseSchema } from '../emulator/http/setup-response-schemas';
 import type { FaultRule, faultRuleSchema } from '../emulator/runtime/faults';
 import type { JournalEntry } from '../emulator/runtime/journal';
+import type { advanceClockResponseSchema, clockBodySchema, clockResponseSchema } from '../emulator/http/clock-schemas';
 import type { OrgCredentials } from '../emulator/runtime/org-registry';
 import { clientErrorOf, networkErrorOf, type ClientError } from './client-error';
 
@@ -112,6 +113,10 @@ export interface Client {
   addFault(rule: z.input<typeof faultRuleSchema>): Call<FaultRule>;
   faults(): Call<{ readonly count: number; readonly rules: readonly FaultRule[] }>;
   clearFaults(): Call<{ readonly success: true }>;
+  /** The org's clock: its time, whether it was set, and what falls due next (CLK-4). */
+  clock(): Call<z.output<typeof clockResponseSchema>>;
+  /** Sets the org's clock at an instant (`{ set }`) or moves it by an ISO 8601 duration (`{ advance: 'P31D' }`), running what is due (CLK-4). */
+  moveClock(body: z.input<typeof clockBodySchema>): Call<z.output<typeof advanceClockResponseSchema>>;
 }
 
 type QueryValues = Readonly<Record<string, string | number | boolean | undefined>>;
@@ -211,6 +216,8 @@ export function createClient(options: ClientOptions): Client {
     addFault: (rule) => send('POST', '/_emulator/faults', { body: rule }),
     faults: () => send('GET', '/_emulator/faults'),
     clearFaults: () => send('DELETE', '/_emulator/faults'),
+    clock: () => send('GET', '/_emulator/clock'),
+    moveClock: (body) => send('POST', '/_emulator/clock', { body }),
   };
 }
 

@@ -119,6 +119,11 @@ const WRITES: readonly WriteCase[] = [
     ok: (f) => ({ path: `/_emulator/customers/${f.ann}/deletePii` }),
     refused: () => ({ path: '/_emulator/customers/999/deletePii', status: 404, code: 8015 }),
   },
+  {
+    route: 'POST /_emulator/clock',
+    ok: () => ({ path: '/_emulator/clock', body: { advance: 'P1D' } }),
+    refused: () => ({ path: '/_emulator/clock', body: { set: '2000-01-01T00:00:00Z' }, status: 400, code: 400 }),
+  },
 ];
 
 /** The writes that commit no command, and why they take no dry run (EMU-31). */

@@ -53,6 +53,8 @@ async function everyMethod(client: Client, tag: string): Promise<Set<string>> {
   must('goodwillRequests', await client.goodwillRequests(a));
   must('v11Get', await client.v11Get({ id: `${a},${b}`, points_summary: true }));
   must('org', await client.org());
+  const { now } = must('clock', await client.clock());
+  expect(must('moveClock', await client.moveClock({ advance: 'P1D' })).clock).not.toBe(now);
   const log = must('exportEvents', await client.exportEvents());
   const snapshot = must('exportSnapshot', await client.exportSnapshot());
   must('merge', await client.merge({ survivorId: a, victimId: b }));

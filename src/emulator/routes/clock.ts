@@ -22,6 +22,7 @@ export const clockRoutes: readonly ApiRoute[] = [
     method: 'POST',
     url: '/_emulator/clock',
     summary: 'Emulator: set or advance the org’s clock',
+    dryRun: true,
     doc: { body: clockBodySchema, response: advanceClockResponseSchema, tags: SETUP_TAG },
     handle(ctx) {
       const body = parseInput(clockBodySchema, ctx.body, 'body');
