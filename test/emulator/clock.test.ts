@@ -1,8 +1,11 @@
 // The org's clock over HTTP (CLK-4): set and advance it, read what expired and how tiers were reviewed, and
 // an org that follows the wall clock runs what is due when a request touches it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ORG_CONFIG, addDuration } from '../../src/index';
-import { basicHeader } from '../../src/emulator';
+import { basicHeader, createEmulator } from '../../src/emulator';
 import { expectError, serve, type TestServer } from './support/http';
 
 const START = '2024-05-01T10:00:00Z';
@@ -85,5 +88,30 @@ describe('CLK-4: the org’s clock over HTTP', () => {
     const log = await server.call('GET', '/_emulator/events', { auth: WALL });
     expect(log.text).toContain('"command":"advanceClock"');
     expect((await server.call('GET', '/_emulator/clock', { auth: WALL })).body).toMatchObject({ set: false, advancedTo: wall, nextDue: null });
+  });
+});
+
+describe('CLK-4: the clock is durable: it is in the graph, so the log and the snapshots keep it', () => {
+  it('CLK-4, EMU-8: a restart on the data directory serves the set clock and the expiries it ran, from the log and from a snapshot', async () => {
+    for (const snapshotAfterBytes of [undefined, 1]) {
+      const dir = mkdtempSync(join(tmpdir(), 'cg-clock-'));
+      try {
+        const first = await createEmulator({ dataDir: dir, warn: () => undefined, clock: () => START, ...(snapshotAfterBytes === undefined ? {} : { snapshotAfterBytes }) });
+        const body = { loyaltyInfo: { loyaltyType: 'loyalty' }, profiles: [{ identifiers: [{ type: 'email', value: 'durable@example.com' }] }], loyaltyProgramEnrollments: [{ programId: 1016, loyaltyPoints: 60, pointsExpiryDate: '2024-05-05T00:00:00Z' }] };
+        const id = ((await first.request({ method: 'POST', path: '/v2/customers', query: { source: 'INSTORE' }, body, till: 'demo.till' })).body as { createdId: number }).createdId;
+        expect((await first.request({ method: 'POST', path: '/_emulator/clock', body: { set: '2024-05-10T00:00:00Z' }, till: 'demo.till' })).status).toBe(200);
+        await first.close();
+        const again = await createEmulator({ dataDir: dir, warn: () => undefined, clock: () => START });
+        try {
+          expect((await again.request({ method: 'GET', path: '/_emulator/clock', till: 'demo.till' })).body).toMatchObject({ now: '2024-05-10T00:00:00Z', set: true });
+          const details = await again.request({ method: 'GET', path: `/v2/customers/${id}/loyaltyDetails`, till: 'demo.till' });
+          expect((details.body as { data: unknown[] }).data[0]).toMatchObject({ loyaltyPoints: 0, expired: 60 });
+        } finally {
+          await again.close();
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
   });
 });
