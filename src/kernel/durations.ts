@@ -1,6 +1,10 @@
 // ISO 8601 durations (`P31D`, `PT12H`, `P1Y2M`) and date arithmetic that keeps a date-time in the offset
 // it was written in: the clock's `advance` (CLK-4) and a tier's validity (TIR-2).
+import type { Result } from 'neverthrow';
 import { z } from 'zod';
+import { isoDateTimeSchema } from './dates';
+import { parseWith } from './parse';
+import type { InvalidInputError } from './refusals';
 
 /** A duration in calendar parts: years and months move the calendar, the rest are fixed lengths (CLK-4). */
 export interface Duration {
@@ -12,6 +16,8 @@ export interface Duration {
   readonly minutes: number;
   readonly seconds: number;
 }
+
+const count = z.number().int().min(0).max(1e6);
 
 const ISO_DURATION = /^P(?!$)(?:(\d{1,6})Y)?(?:(\d{1,6})M)?(?:(\d{1,6})W)?(?:(\d{1,6})D)?(?:T(?=\d)(?:(\d{1,6})H)?(?:(\d{1,6})M)?(?:(\d{1,9}(?:\.\d{1,3})?)S)?)?$/;
 
@@ -39,11 +45,11 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * `date` (an ISO 8601 date-time with offset) moved by `d`, written in the same offset: years and months
+ * `date` (an ISO 8601 date-time with offset, already checked) moved by `d`, written in the same offset: years and months
  * move the calendar in that offset, a day of the month it lacks becomes its last (Jan 31 + P1M is Feb 28 or
  * 29); weeks, days, hours, minutes and seconds are fixed lengths (CLK-4, TIR-2).
  */
-export function addDuration(date: string, d: Partial<Duration>): string {
+export function shiftDate(date: string, d: { readonly [K in keyof Duration]?: number | undefined }): string {
   const offset = OFFSET.exec(date)?.[1] ?? 'Z';
   const shift = offsetMinutes(offset) * 60_000;
   const local = new Date(Date.parse(date) + shift);
@@ -56,4 +62,19 @@ export function addDuration(date: string, d: Partial<Duration>): string {
   const text = new Date(moved + fixed).toISOString();
   const millis = text.slice(19, 23);
   return `${text.slice(0, 19)}${millis === '.000' ? '' : millis}${offset}`;
+}
+
+const shiftSchema = z.object({
+  date: isoDateTimeSchema,
+  by: z.union([isoDurationSchema, z.strictObject({ years: count, months: count, weeks: count, days: count, hours: count, minutes: count, seconds: count }).partial()]),
+});
+
+/**
+ * An ISO 8601 date-time moved forward by a duration (`'P31D'` or its parts), in the date's own offset, or a
+ * 400 naming the field that is not one (CLK-4).
+ * @example
+ * addDuration('2024-01-31T10:00:00+05:30', 'P1M'); // ok('2024-02-29T10:00:00+05:30')
+ */
+export function addDuration(date: unknown, by: unknown): Result<string, InvalidInputError> {
+  return parseWith(shiftSchema, { date, by }).map((v) => shiftDate(v.date, v.by));
 }

@@ -1,7 +1,7 @@
 // A tier's review at its expiry date: the program's renewal condition is met or the tier is lowered by the
 // program's downgrade strategy (TIR-1..TIR-4). Pure maths over frozen ledgers, like records/ledger.ts: the
 // decider computes the outcome once, the event carries it, and the fold applies it without deciding again.
-import { addDuration } from '../kernel/durations';
+import { shiftDate } from '../kernel/durations';
 import type { ProgramDef, TierReviewPolicy } from '../org/programs';
 import { tierChange, type ProgramLedger, type Stamp } from './ledger';
 
@@ -57,7 +57,7 @@ export function reviewOf(program: ProgramDef, l: ProgramLedger): TierReview | un
   const policy = program.tierReview;
   if (policy === null || l.tierExpiryDate === null) return undefined;
   const base = program.tiers[0]?.serialNumber ?? l.tier;
-  const next = addDuration(l.tierExpiryDate, { days: policy.validityDays });
+  const next = shiftDate(l.tierExpiryDate, { days: policy.validityDays });
   if (l.tier <= base) return { from: l.tier, to: l.tier, outcome: 'kept', tierExpiryDate: null };
   if (renewalMet(policy, l)) return { from: l.tier, to: l.tier, outcome: 'renewed', tierExpiryDate: next };
   const to = lowered(program, policy, l.tier);

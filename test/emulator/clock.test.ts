@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ORG_CONFIG, addDuration } from '../../src/index';
+import { DEFAULT_ORG_CONFIG, addDuration as shift } from '../../src/index';
+
+const addDuration = (date: string, by: { days: number }): string => shift(date, by)._unsafeUnwrap();
 import { basicHeader, createEmulator } from '../../src/emulator';
 import { expectError, serve, type TestServer } from './support/http';
 

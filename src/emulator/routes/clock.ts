@@ -27,7 +27,9 @@ export const clockRoutes: readonly ApiRoute[] = [
     handle(ctx) {
       const body = parseInput(clockBodySchema, ctx.body, 'body');
       if (body.isErr()) return errorReply(body.error);
-      const at = 'set' in body.value ? body.value.set : addDuration(ctx.now, body.value.advance);
+      const target = 'set' in body.value ? body.value.set : addDuration(ctx.now, body.value.advance);
+      if (typeof target !== 'string' && target.isErr()) return errorReply(target.error);
+      const at = typeof target === 'string' ? target : target.value;
       const meta: CommandMeta = { at, till: ctx.till };
       // The request's own time is the clock now: an instant before it is a move back, refused (CLK-1).
       if (Date.parse(at) < Date.parse(ctx.now)) {
