@@ -108,7 +108,7 @@ function profileBody(org: Org, owner: CustomerId, p: ProfileData): Omit<ProfileV
   };
 }
 
-/** The seed's view of a customer, restricted to some profiles (GET-1, MRG-3). */
+/** The seed's view of a customer, restricted to some profiles, its `lifetimePurchases` the first program's (GET-1, MRG-3, FID-1). */
 export function customerDetails(org: Org, customer: Customer, include: (p: ProfileData) => boolean): CustomerDetails {
   return {
     id: customer.id,
@@ -124,7 +124,8 @@ export function customerDetails(org: Org, customer: Customer, include: (p: Profi
         modifiedBy: { code: customer.attribution.modifiedBy, name: tillView(org, customer.attribution.modifiedBy).name },
         modifiedDate: customer.attribution.modifiedDate,
       },
-      lifetimePurchases: 0,
+      // The first program's purchases, as v1.1 `lifetime_purchases` and `pointsSummary` show them (FID-1).
+      lifetimePurchases: customer.programs[0]?.cumulativePurchases ?? 0,
     },
     segments: {},
     extendedFields: customer.extendedFields,

@@ -37,7 +37,7 @@ export interface ProgramDetails {
 /** The seed's `pointsSummary` (embed=points): one program's details without the program id (PTS-1). */
 export type PointsSummary = Omit<ProgramDetails, 'programId'>;
 
-/** A ledger in the seed's shape; `loyaltyId` is the customer id, the next tier named (PTS-1, PTS-5). */
+/** A ledger in the seed's shape, shared by every read that shows a program; `loyaltyId` is the customer id, the next tier named (PTS-1, PTS-5, FID-1). */
 export function programDetails(org: Org, owner: CustomerId, l: ProgramLedger): ProgramDetails {
   const program = org.programs.get(l.programId);
   const current = program === undefined ? undefined : tierOf(program, l.tier);

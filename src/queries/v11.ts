@@ -8,7 +8,7 @@ import { PII_DELETED_MESSAGE } from '../kernel/codes';
 import { isIdentifierType, normaliseIdentifier } from '../org/identifiers';
 import { nextTierOf, tierOf } from '../org/programs';
 import type { Customer } from '../records/customer';
-import { lifetimePoints, loyaltyPoints } from '../records/ledger';
+import { lifetimePoints, loyaltyPoints, type TierChange } from '../records/ledger';
 import type { IdentifierType } from '../org/identifiers';
 import { effectiveSubscriptions } from '../records/subscriptions';
 import { address } from '../decider/addressee';
@@ -81,6 +81,31 @@ function identifierOf(c: Customer, type: IdentifierType): string {
   return '';
 }
 
+/**
+ * Every program's tier changes, most recent first (V11-3, FID-3): each program's own list read from its end,
+ * since its last entry is the tier the member holds (PTS-6), and the programs interleaved by `changed_on`,
+ * then by sequence number. Sorting the whole list by `changed_on` put an older entry first whenever a
+ * command came with an earlier time than the one before it, and `slab_history` then disagreed with the
+ * current tier that loyalty details and `mlp` show.
+ */
+function newestFirst(histories: readonly (readonly TierChange[])[]): TierChange[] {
+  const next = histories.map((h) => h.length - 1);
+  const out: TierChange[] = [];
+  for (;;) {
+    let pick = -1;
+    for (let i = 0; i < histories.length; i++) {
+      const candidate = histories[i]?.[next[i] ?? -1];
+      const best = pick < 0 ? undefined : histories[pick]?.[next[pick] ?? -1];
+      if (candidate === undefined) continue;
+      if (best === undefined || (Date.parse(candidate.changedOn) - Date.parse(best.changedOn) || candidate.seq - best.seq) > 0) pick = i;
+    }
+    const chosen = pick < 0 ? undefined : histories[pick]?.[next[pick] ?? -1];
+    if (chosen === undefined) return out;
+    out.push(chosen);
+    next[pick] = (next[pick] ?? 0) - 1;
+  }
+}
+
 function item(reader: QueryReader, c: Customer, options: ReadonlySet<V11Option>, warnings: V11Status[], gap: number | undefined): V11Customer {
   const { org } = reader;
   const first = c.profiles.find((p) => p.firstName !== '' || p.lastName !== '') ?? c.profiles[0];
@@ -124,13 +149,7 @@ function item(reader: QueryReader, c: Customer, options: ReadonlySet<V11Option>,
   }
   if (options.has('slab_history')) {
     out['slab_history'] = {
-      history: c.programs
-        .flatMap((l) => l.tierHistory)
-        // Reversed before the stable sort: two changes of one event (an enrollment that also reaches a higher
-        // tier) are listed most recent first as well.
-        .reverse()
-        .sort((a, b) => Date.parse(b.changedOn) - Date.parse(a.changedOn) || b.seq - a.seq)
-        .map((t) => ({
+      history: newestFirst(c.programs.map((l) => l.tierHistory)).map((t) => ({
           from: t.from === null ? '' : tierName(t.programId, t.from),
           to: tierName(t.programId, t.to),
           store: { code: '', name: '' },
@@ -191,7 +210,8 @@ function item(reader: QueryReader, c: Customer, options: ReadonlySet<V11Option>,
 /**
  * `GET /v1.1/customer/get` (V11-1..V11-4): customers by id, mobile, email or external id, several at once;
  * one item per value with its own status (816 unknown id, 1012 unknown identifier, 8015 deleted); a merge
- * victim answers with its survivor and warning 91009. No value at all is 400; more than 100 are 1060.
+ * victim answers with its survivor and warning 91009. No value at all is 400; more than 100 are 1060. Each
+ * field reads the record Fetch Customer Details reads, in the v1.1 names (FID-1, FID-2).
  */
 export function customerGetV11(graph: CustomerGraph, query: V11Query): Result<V11Response, DomainError> {
   return runQuery(graph, query, v11QuerySchema, answerV11);
