@@ -7,12 +7,12 @@
  */
 
 // Orgs: the configuration the rules run against (ORG-1, ORG-2).
-export type { Org, ExtendedFieldDef, CustomFieldDef, Till } from './org/org';
+export type { Org, ExtendedFieldDef, CustomFieldDef, Till, MergeLimits } from './org/org';
 export type { OrgConfig } from './org/org-config';
 export type { ProgramDef, TierDef } from './org/programs';
 export type { Source } from './org/sources';
 export type { IdentifierType, IdentifierRules, Blocklist } from './org/identifiers';
-export { defineOrg, isOrg, DEFAULT_BLOCKED_VALUES, DEFAULT_BLOCKED_PATTERNS } from './org/org';
+export { defineOrg, isOrg, DEFAULT_BLOCKED_VALUES, DEFAULT_BLOCKED_PATTERNS, DEFAULT_MERGE_LIMITS } from './org/org';
 export { defaultOrg, DEFAULT_ORG_CONFIG } from './org/default-org';
 export { SOURCES, MULTI_ACCOUNT_SOURCES } from './org/sources';
 export { IDENTIFIER_TYPES } from './org/identifiers';
