@@ -80,6 +80,15 @@ export type { CouponView } from './queries/coupons';
 export type { GoodwillQuery, GoodwillView } from './queries/goodwill-requests';
 export type { ChangeType, ChangeRequestView, ChangeRequestsQuery } from './queries/change-requests';
 export type { Paged, TillView } from './queries/query';
+export type {
+  Provenance,
+  ProvenanceEvent,
+  ProfileProvenance,
+  ConflictingProfileProvenance,
+  IdentifierProvenance,
+  MergeProvenance,
+  UnmergeProvenance,
+} from './queries/provenance';
 export type { V11Query, V11Response, V11Customer, V11Status, V11Option } from './queries/v11';
 export { lookup } from './queries/lookup';
 export { getCustomer, EMBEDS } from './queries/get-customer';
@@ -89,5 +98,6 @@ export { pointsTransfers } from './queries/transfers';
 export { customerCoupons } from './queries/coupons';
 export { goodwillRequests } from './queries/goodwill-requests';
 export { changeRequests, CHANGE_TYPES, UNRECORDED_CHANGE_TYPES } from './queries/change-requests';
+export { provenance } from './queries/provenance';
 export { MAX_PAGE_LIMIT } from './queries/query';
 export { customerGetV11, V11_OPTIONS } from './queries/v11';

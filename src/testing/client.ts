@@ -21,6 +21,7 @@ import type {
   Paged,
   PiiResponse,
   PointsResponse,
+  Provenance,
   RegisterResponse,
   SearchResponse,
   SubscriptionsResponse,
@@ -91,6 +92,8 @@ export interface Client {
   issueCoupon(body: z.input<typeof S.couponIssueSetupBodySchema>): Call<CouponResponse>;
   redeemCoupon(body: z.input<typeof S.couponRedeemSetupBodySchema>): Call<CouponResponse>;
   deletePii(customerId: Id): Call<PiiResponse>;
+  /** Why the customer is what it is: profiles, merges and unmerges, a victim answered by its survivor (PRV-5). */
+  provenance(customerId: Id): Call<Provenance>;
   openApi(): Call<OpenApiDocument>;
   /** The readiness probe: needs no credentials (EMU-21). */
   health(): Call<{ readonly status: 'ok'; readonly version: string; readonly orgs: readonly string[] }>;
@@ -192,6 +195,7 @@ export function createClient(options: ClientOptions): Client {
     issueCoupon: (body) => send('POST', '/_emulator/coupons', { body }),
     redeemCoupon: (body) => send('POST', '/_emulator/coupons/redeem', { body }),
     deletePii: (id) => send('POST', `/_emulator/customers/${encodeURIComponent(String(id))}/deletePii`),
+    provenance: (id) => send('GET', `/_emulator/customers/${encodeURIComponent(String(id))}/provenance`),
     openApi: () => send('GET', '/_emulator/openapi.json'),
     health: () => send('GET', '/_emulator/health'),
     createOrg: (config) => send('POST', '/_emulator/orgs', config === undefined ? {} : { body: config }),

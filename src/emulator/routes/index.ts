@@ -6,6 +6,7 @@ import { identifierRoutes } from './identifiers';
 import { lookupRoutes } from './lookup';
 import { loyaltyRoutes } from './loyalty';
 import { pendingRoutes } from './pending';
+import { provenanceRoutes } from './provenance';
 import { searchRoutes } from './search';
 import { setupRoutes } from './setup';
 import { snapshotRoutes } from './snapshot';
@@ -27,6 +28,7 @@ export const ROUTES: readonly ApiRoute[] = [
   ...setupRoutes,
   ...snapshotRoutes,
   ...loyaltySetupRoutes,
+  ...provenanceRoutes,
   ...pendingRoutes,
 ];
 
