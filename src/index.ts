@@ -7,12 +7,12 @@
  */
 
 // Orgs: the configuration the rules run against (ORG-1, ORG-2).
-export type { Org, ExtendedFieldDef, CustomFieldDef, Till } from './org/org';
+export type { Org, ExtendedFieldDef, CustomFieldDef, Till, MergeLimits } from './org/org';
 export type { OrgConfig } from './org/org-config';
 export type { ProgramDef, TierDef } from './org/programs';
 export type { Source } from './org/sources';
 export type { IdentifierType, IdentifierRules, Blocklist } from './org/identifiers';
-export { defineOrg, isOrg, DEFAULT_BLOCKED_VALUES, DEFAULT_BLOCKED_PATTERNS } from './org/org';
+export { defineOrg, isOrg, DEFAULT_BLOCKED_VALUES, DEFAULT_BLOCKED_PATTERNS, DEFAULT_MERGE_LIMITS } from './org/org';
 export { defaultOrg, DEFAULT_ORG_CONFIG } from './org/default-org';
 export { SOURCES, MULTI_ACCOUNT_SOURCES } from './org/sources';
 export { IDENTIFIER_TYPES } from './org/identifiers';
@@ -83,6 +83,15 @@ export type { CouponView } from './queries/coupons';
 export type { GoodwillQuery, GoodwillView } from './queries/goodwill-requests';
 export type { ChangeType, ChangeRequestView, ChangeRequestsQuery } from './queries/change-requests';
 export type { Paged, TillView } from './queries/query';
+export type {
+  Provenance,
+  ProvenanceEvent,
+  ProfileProvenance,
+  ConflictingProfileProvenance,
+  IdentifierProvenance,
+  MergeProvenance,
+  UnmergeProvenance,
+} from './queries/provenance';
 export type { V11Query, V11Response, V11Customer, V11Status, V11Option } from './queries/v11';
 export { lookup } from './queries/lookup';
 export { getCustomer, EMBEDS } from './queries/get-customer';
@@ -95,5 +104,6 @@ export { addDuration, type Duration } from './kernel/durations';
 export { customerCoupons } from './queries/coupons';
 export { goodwillRequests } from './queries/goodwill-requests';
 export { changeRequests, CHANGE_TYPES, UNRECORDED_CHANGE_TYPES } from './queries/change-requests';
+export { provenance } from './queries/provenance';
 export { MAX_PAGE_LIMIT } from './queries/query';
 export { customerGetV11, V11_OPTIONS } from './queries/v11';

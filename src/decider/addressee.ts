@@ -24,7 +24,7 @@ interface AddresseeRule {
 const WRITE: AddresseeRule = { unknown: 8015, victim: 8069, deleted: 'refuse' };
 const READ: AddresseeRule = { unknown: 8015, victim: 8069, deleted: 'read' };
 
-/** Who answers what, per command and query: update 8015 and 8069 (UPD-5), changeIdentifier 8009 and 8067 (CHG-6). */
+/** Who answers what, per command and query: update 8015 and 8069 (UPD-5), changeIdentifier 8009 and 8067 (CHG-6), provenance follows a victim to its survivor (PRV-3). */
 export const ADDRESSEE_POLICY = {
   update: WRITE,
   changeIdentifier: { unknown: 8009, victim: 8067, deleted: 'refuse' },
@@ -43,6 +43,8 @@ export const ADDRESSEE_POLICY = {
   customerCoupons: READ,
   goodwillRequests: READ,
   changeRequests: READ,
+  /** Provenance answers a victim with its survivor's, and refuses a deleted customer with the PII message (PRV-1, PRV-3). */
+  provenance: { unknown: 8015, victim: 'follow', deleted: 'refuse' },
   /** The v1.1 get answers each requested id with an item status: 816 unknown, the survivor for a victim, 8015 deleted (V11-2, V11-4). */
   v11: { unknown: 816, victim: 'follow', deleted: 'refuse' },
 } as const satisfies Readonly<Record<string, AddresseeRule>>;

@@ -7,9 +7,9 @@ import { customerIdSchema, type CustomerId } from '../kernel/ids';
 import { list, record, text } from '../kernel/parse';
 import { refuse, type DomainError } from '../kernel/refusals';
 import { mergedWarning, NO_WARNINGS, type DomainWarning } from '../kernel/warnings';
-import { readSourceAccount } from '../org/source-account';
+import { readSourceAccount, type SourceAccount } from '../org/source-account';
 import { sourceAccountKey, sourceSchema } from '../org/sources';
-import { holdsIn, type Customer } from '../records/customer';
+import { holdsIn, profileIn, type Customer } from '../records/customer';
 import { produce } from '../records/freeze';
 import { identifierSchema, type Identifier } from '../records/profile';
 import { address, requireProfile } from '../decider/addressee';
@@ -19,6 +19,7 @@ import type { GraphReader } from '../decider/read-model';
 import { eventStampShape, FoldPreconditionError, type CommandSlice, type DecisionContext, type Decision, type EventHandler } from '../decider/slice';
 import { heldByOthers, holdersElsewhere } from './holders';
 import type { CustomersMerged } from './merge';
+import { identifierCount, mergeWithinLimits, withinIdentifierLimit } from './merge-limits';
 import { identifierInputSchema, readIdentifiers } from './profile-input';
 
 const MAX_LIST = 100;
@@ -76,7 +77,8 @@ const keyOf = (id: Identifier): string => `${id.type}\u0000${id.value}`;
  * Add and remove identifiers in one source account (CHG-1..CHG-8). Nothing to change is 1104; a
  * removed identifier the customer does not hold is 1104; an added one held by another customer in the
  * same account is 8008; held by exactly one other customer elsewhere, this customer merges into that
- * one as the victim (CHG-4, 8051); held by several, nothing changes (CHG-5, 8053).
+ * one as the victim (CHG-4, 8051); held by several, nothing changes (CHG-5, 8053); past the org's bounds
+ * on identifiers or merges, nothing changes either (MRG-22, MRG-23: 9041, 9043).
  */
 export function decideChangeIdentifier(
   reader: GraphReader,
@@ -109,6 +111,8 @@ export function decideChangeIdentifier(
   const elsewhere = holdersElsewhere(reader, account, fresh, customer.id);
   const several = heldByOthers(elsewhere);
   if (several !== undefined) return err(several);
+  const bounded = withinLimits(reader, customer, account, removed, fresh.length, elsewhere);
+  if (bounded.isErr()) return err(bounded.error);
 
   const events: (IdentifierRemoved | IdentifierAdded | CustomersMerged)[] = [
     ...removes.value.map((identifier): IdentifierRemoved => ({ kind: 'IdentifierRemoved', ...ctx.stamp(), customerId: customer.id, source: account.source, accountId: account.accountId, identifier })),
@@ -118,6 +122,25 @@ export function decideChangeIdentifier(
     events.push({ kind: 'CustomersMerged', ...ctx.stamp(), survivorId, victimId: customer.id, cause: { source: account.source, accountId: account.accountId, identifier } });
   }
   return ok({ events });
+}
+
+// The customer after the change, or its survivor if it merges, stays within the org's bounds (MRG-22,
+// MRG-23): a removed identifier leaves the profile and the profiles merged into it there.
+function withinLimits(
+  reader: GraphReader,
+  customer: Customer,
+  account: SourceAccount,
+  removed: ReadonlySet<string>,
+  added: number,
+  elsewhere: ReadonlyMap<CustomerId, Identifier>,
+): Result<unknown, DomainError> {
+  const p = profileIn(customer, account.source, account.accountId);
+  let gone = 0;
+  for (const q of p === undefined ? [] : [p, ...p.conflictingProfiles]) gone += q.identifiers.filter((id) => removed.has(keyOf(id))).length;
+  const change = added - gone;
+  const [survivorId] = elsewhere.keys();
+  const survivor = survivorId === undefined ? undefined : reader.customer(survivorId);
+  return survivor === undefined ? withinIdentifierLimit(reader.org, customer.id, identifierCount(customer) + change) : mergeWithinLimits(reader.org, survivor, customer, change);
 }
 
 /** Update Customer Identifiers (CHG-1..CHG-8). */

@@ -19,6 +19,7 @@ import { addressExisting, refuseDeleted, refuseVictim } from '../decider/address
 import { misfitOf, twoLiveCustomers } from '../decider/fit';
 import { commandCustomerIdSchema, commandMetaSchema } from '../decider/meta';
 import { eventStampShape, type CommandSlice, type Decision, type EventHandler } from '../decider/slice';
+import { mergeWithinLimits } from './merge-limits';
 
 /** Merge one customer into another explicitly, as the platform's merge request does (MRG-6, MRG-7). */
 export const mergeCommandSchema = record({
@@ -60,7 +61,7 @@ export interface MergeResponse {
 /**
  * An explicit merge request (MRG-6): survivor and victim must be two different live customers: the same
  * id is 9029, an unknown id 8015, a survivor that is a victim 9023, a victim already merged 9027, a
- * deleted one 8015 with the PII message.
+ * deleted one 8015 with the PII message; a merge past the org's bounds is 9043 or 9041 (MRG-22, MRG-23).
  */
 export const mergeSlice: CommandSlice<z.output<typeof mergeCommandSchema>, Decision<readonly [CustomersMerged]>, MergeResponse> = {
   decide(reader, cmd, ctx) {
@@ -70,6 +71,7 @@ export const mergeSlice: CommandSlice<z.output<typeof mergeCommandSchema>, Decis
       .andThen((s) => addressExisting(reader, 'mergeVictim', cmd.victimId).map((v) => [s, v] as const))
       .andThen(([s, v]) => refuseVictim(reader, 'mergeSurvivor', s).andThen(() => refuseVictim(reader, 'mergeVictim', v)).map(() => [s, v] as const))
       .andThen(([s, v]) => refuseDeleted('mergeSurvivor', s).andThen(() => refuseDeleted('mergeVictim', v)).map(() => [s, v] as const))
+      .andThen(([s, v]) => mergeWithinLimits(reader.org, s, v).map(() => [s, v] as const))
       .map(([s, v]) => ({ events: [{ kind: 'CustomersMerged', ...ctx.stamp(), survivorId: s.id, victimId: v.id, cause: null }] as const }));
   },
   respond: ({ events: [e] }) => ({ success: true, survivorId: e.survivorId, victimId: e.victimId, warnings: NO_WARNINGS }),
@@ -138,7 +140,10 @@ export function mergeRecords(org: Org, survivor: Customer, victim: Customer, e: 
   return [freezeDeep(merged), freezeDeep(gone)];
 }
 
-/** Folding `CustomersMerged`: only two different live customers merge, so no chain can loop (MRG-4). */
+/**
+ * Folding `CustomersMerged`: only two different live customers merge, so no chain can loop (MRG-4); the
+ * org's bounds are not checked here, so a log made under larger bounds still replays (MRG-24).
+ */
 export const customersMergedHandler: EventHandler<CustomersMerged> = {
   misfit: (reader, e) => misfitOf(twoLiveCustomers(reader, e.survivorId, e.victimId)),
   apply(reader, e) {

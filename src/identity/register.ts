@@ -20,6 +20,7 @@ import { couponOf, type CouponIssued } from '../loyalty/coupons';
 import { enrollmentEvents, enrollmentsInputSchema, readEnrollments, REGISTRATION_REWARD, rewardEvents, type ProgramEnrolled } from '../loyalty/enrollment';
 import type { PointsMoved } from '../loyalty/points';
 import { heldByOthers, holdersElsewhere, sameSourceCollision } from './holders';
+import { identifierCount, withinIdentifierLimit } from './merge-limits';
 import { profileFor, profileInputSchema, readCommChannels, readCustomFields, readExtendedFields, readIdentifiers, readLoyaltyType, userFieldsSchema } from './profile-input';
 
 const MAX_LIST = 100;
@@ -106,7 +107,8 @@ const PRIMARY_TYPES: ReadonlySet<string> = new Set(['mobile', 'email', 'external
  * Register in a source account (REG-1..REG-9, ORG-4): validate, refuse same-source duplicates (REG-3),
  * and either create a customer or combine the new source profile into the one customer that holds the
  * identifiers elsewhere (REG-6), never into one that already has a profile there: one profile per
- * source account (REG-5, SRC-3, 8066).
+ * source account (REG-5, SRC-3, 8066); a customer that would hold more identifiers than the org allows,
+ * the new one or the one combined into, is 9041 (MRG-22).
  */
 export function decideRegister(reader: GraphReader, cmd: z.output<typeof registerCommandSchema>, ctx: DecisionContext): Result<Decision<RegisterEvents>, DomainError> {
   const { org } = reader;
@@ -140,6 +142,12 @@ export function decideRegister(reader: GraphReader, cmd: z.output<typeof registe
   if (existing !== undefined && profileIn(existing, account.value.source, account.value.accountId) !== undefined) {
     return err(refuse({ reason: 'sourceTaken', code: 8066, customerId: existing.id, source: account.value.source, accountId: account.value.accountId }));
   }
+  const bounded = withinIdentifierLimit(
+    org,
+    existing?.id ?? customerId(reader.counters.nextCustomerId),
+    (existing === undefined ? 0 : identifierCount(existing)) + identifiers.value.length,
+  );
+  if (bounded.isErr()) return err(bounded.error);
   const enrollments = readEnrollments(reader, body.loyaltyProgramEnrollments, existing, ['body', 'loyaltyProgramEnrollments']);
   if (enrollments.isErr()) return err(enrollments.error);
 

@@ -48,6 +48,8 @@ export const ERROR_MESSAGES = Object.freeze({
   9023: 'The survivor account is already merged into another account as a victim.',
   9027: 'The victim account is already merged.',
   9029: 'Survivor and victim are the same customer.',
+  9041: 'The customer would hold more identifiers than the org allows.',
+  9043: "The customer has reached the org's limit of merges.",
   91015: 'Failed to update extended fields; or field {x} length too long.',
   91020: 'Invalid TILL passed for registration.',
   91021: 'Invalid attribution TILL passed.',

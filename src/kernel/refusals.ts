@@ -67,6 +67,9 @@ export type RefusalFacts =
   | { readonly reason: 'selfMerge'; readonly code: 9029; readonly customerId: CustomerId }
   | { readonly reason: 'survivorMerged'; readonly code: 9023; readonly survivorId: CustomerId }
   | { readonly reason: 'victimMerged'; readonly code: 9027; readonly victimId: CustomerId }
+  // The org's bounds against over-merging (MRG-22, MRG-23).
+  | { readonly reason: 'tooManyIdentifiers'; readonly code: 9041; readonly customerId: CustomerId; readonly limit: number; readonly wouldHold: number }
+  | { readonly reason: 'tooManyMerges'; readonly code: 9043; readonly customerId: CustomerId; readonly limit: number }
   // Loyalty (PTS-4, SUB-4, V11-2).
   | { readonly reason: 'notEnoughPoints'; readonly code: 1010; readonly customerId: CustomerId; readonly programId: number; readonly held: number; readonly asked: number }
   | { readonly reason: 'notEnrolled'; readonly code: 1013; readonly customerId: CustomerId; readonly programId: number }
@@ -147,6 +150,10 @@ function messageOf(f: RefusalFacts): string {
         : `The customer is merged into another account. Survivor user id ${f.survivorId}.`;
     case 'notEnoughPoints':
       return `${ERROR_MESSAGES[1010]} Not enough points: ${f.held} held, ${f.asked} asked.`;
+    case 'tooManyIdentifiers':
+      return `${ERROR_MESSAGES[9041]} Customer ${f.customerId} would hold ${f.wouldHold}; the limit is ${f.limit}.`;
+    case 'tooManyMerges':
+      return `${ERROR_MESSAGES[9043]} Customer ${f.customerId} may hold at most ${f.limit} merged customers.`;
     case 'nothingToChange':
     case 'noPrimaryIdentifier':
     case 'noIdentifier':

@@ -80,6 +80,12 @@ export const orgConfigSchema = z.strictObject({
     })
     .optional(),
   goodwill: z.strictObject({ autoApprove: z.boolean().optional() }).optional(),
+  limits: z
+    .strictObject({
+      maxIdentifiersPerCustomer: z.number().int().min(1).max(1_000_000).optional(),
+      maxMergesInto: z.number().int().min(0).max(1_000_000).optional(),
+    })
+    .optional(),
 });
 
 /** An org configuration as written by hand or read from a file (ORG-1). */

@@ -55,9 +55,20 @@ export interface Org {
   };
   /** Whether goodwill requests are approved as they are raised (GDW-2). */
   readonly goodwillAutoApprove: boolean;
+  /** The bounds that guard a customer against over-merging (MRG-21). */
+  readonly limits: MergeLimits;
   /** The configuration this org was built from, for export and display: a frozen copy. */
   readonly config: OrgConfig;
 }
+
+/** The bounds against over-merging: identifiers over all of a customer's profiles, and customers merged into it (MRG-21). */
+export interface MergeLimits {
+  readonly maxIdentifiersPerCustomer: number;
+  readonly maxMergesInto: number;
+}
+
+/** The default bounds (MRG-21): 50 identifiers per customer, as Adobe's identity graph, and 100 merges into one, as Segment's profiles. */
+export const DEFAULT_MERGE_LIMITS: MergeLimits = Object.freeze({ maxIdentifiersPerCustomer: 50, maxMergesInto: 100 });
 
 /** Values that must never link two people unless an org says otherwise (IDN-3). */
 export const DEFAULT_BLOCKED_VALUES: readonly string[] = Object.freeze([
@@ -88,7 +99,8 @@ export function isOrg(value: unknown): value is Org {
 
 /**
  * Validates an org configuration and builds the read-only org the rules run against (ORG-1), its loyalty
- * programs with their tiers ordered by serial number (PRG-1): a bad configuration is a 400 naming the field.
+ * programs with their tiers ordered by serial number (PRG-1) and its bounds against over-merging, 50
+ * identifiers and 100 merges unless it says otherwise (MRG-21): a bad configuration is a 400 naming the field.
  * @example
  * const org = defineOrg({ id: 'acme', tills: [{ code: 'acme.till', password: 'secret' }] });
  */
@@ -178,6 +190,10 @@ export function defineOrg(input: unknown): Result<Org, InvalidInputError> {
             }),
     }),
     goodwillAutoApprove: config.goodwill?.autoApprove ?? false,
+    limits: Object.freeze({
+      maxIdentifiersPerCustomer: config.limits?.maxIdentifiersPerCustomer ?? DEFAULT_MERGE_LIMITS.maxIdentifiersPerCustomer,
+      maxMergesInto: config.limits?.maxMergesInto ?? DEFAULT_MERGE_LIMITS.maxMergesInto,
+    }),
     config: deepFreeze(config),
   });
   ORGS.add(org);

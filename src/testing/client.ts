@@ -22,6 +22,7 @@ import type {
   Paged,
   PiiResponse,
   PointsResponse,
+  Provenance,
   RegisterResponse,
   SearchResponse,
   SubscriptionsResponse,
@@ -100,6 +101,8 @@ export interface Client {
   issueCoupon(body: z.input<typeof S.couponIssueSetupBodySchema>, options?: WriteOptions): Call<Written<CouponResponse>>;
   redeemCoupon(body: z.input<typeof S.couponRedeemSetupBodySchema>, options?: WriteOptions): Call<Written<CouponResponse>>;
   deletePii(customerId: Id, options?: WriteOptions): Call<Written<PiiResponse>>;
+  /** Why the customer is what it is: profiles, merges and unmerges, a victim answered by its survivor (PRV-5). */
+  provenance(customerId: Id): Call<Provenance>;
   openApi(): Call<OpenApiDocument>;
   /** The readiness probe: needs no credentials (EMU-21). */
   health(): Call<{ readonly status: 'ok'; readonly version: string; readonly orgs: readonly string[] }>;
@@ -207,6 +210,7 @@ export function createClient(options: ClientOptions): Client {
     issueCoupon: (body, o) => send('POST', '/_emulator/coupons', { query: dry(o), body }),
     redeemCoupon: (body, o) => send('POST', '/_emulator/coupons/redeem', { query: dry(o), body }),
     deletePii: (id, o) => send('POST', `/_emulator/customers/${encodeURIComponent(String(id))}/deletePii`, { query: dry(o) }),
+    provenance: (id) => send('GET', `/_emulator/customers/${encodeURIComponent(String(id))}/provenance`),
     openApi: () => send('GET', '/_emulator/openapi.json'),
     health: () => send('GET', '/_emulator/health'),
     createOrg: (config) => send('POST', '/_emulator/orgs', config === undefined ? {} : { body: config }),

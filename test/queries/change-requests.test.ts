@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   changeRequests,
-  execute,
   type ChangeRequestView,
   type ChangeRequestsQuery,
   type Command,
@@ -10,20 +9,9 @@ import {
 import { historyOf } from '../../src/graph/history';
 import { customerId } from '../../src/kernel/ids';
 import { CHANGE_EVENT_KINDS } from '../../src/queries/change-requests';
-import { build, changeCmd, registerCmd } from '../support/given';
+import { changeCmd, registerCmd } from '../support/given';
 import { at, issue, issueCoupon, redeem, registerEnrolled } from '../support/loyalty-state';
-import { FIRST, mergeCmd, must, refusal, SECOND } from '../support/scenario';
-
-/** Runs commands one by one and notes the graph's event count after each: the sequence number of its last event. */
-function timeline(commands: readonly Command[]): { graph: CustomerGraph; seqAfter: number[] } {
-  let graph = build([]).graph;
-  const seqAfter: number[] = [];
-  for (const command of commands) {
-    graph = must(execute(graph, command)).graph;
-    seqAfter.push(graph.eventCount);
-  }
-  return { graph, seqAfter };
-}
+import { FIRST, mergeCmd, must, refusal, SECOND, timeline } from '../support/scenario';
 
 function lines(graph: CustomerGraph, query: Omit<ChangeRequestsQuery, 'customerId'> = {}, customerId: number = FIRST): readonly ChangeRequestView[] {
   return must(changeRequests(graph, { customerId, limit: 100, ...query })).data;

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Result } from 'neverthrow';
 import {
+  execute,
   getCustomer,
   lookup,
   type Command,
@@ -11,7 +12,7 @@ import {
   type MergeCommand,
 } from '../../src/index';
 import { customerId } from '../../src/kernel/ids';
-import { META } from './given';
+import { build, META } from './given';
 
 /** The default org numbers customers from 1 in the order they are registered (ARC-1). */
 export const FIRST = customerId(1);
@@ -79,4 +80,15 @@ export function renameCmd(id: number, source: string, firstName: string, account
 export function asKind<K extends Command['kind']>(command: Command, kind: K): Extract<Command, { kind: K }> {
   if (command.kind !== kind) expect.fail(`expected a ${kind} command, got ${command.kind}`);
   return command as Extract<Command, { kind: K }>;
+}
+
+/** Runs commands one by one from the empty graph and notes the graph's event count after each: the sequence number of its last event. */
+export function timeline(commands: readonly Command[]): { graph: CustomerGraph; seqAfter: number[] } {
+  let graph = build([]).graph;
+  const seqAfter: number[] = [];
+  for (const command of commands) {
+    graph = must(execute(graph, command)).graph;
+    seqAfter.push(graph.eventCount);
+  }
+  return { graph, seqAfter };
 }

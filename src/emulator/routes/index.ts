@@ -7,6 +7,7 @@ import { identifierRoutes } from './identifiers';
 import { lookupRoutes } from './lookup';
 import { loyaltyRoutes } from './loyalty';
 import { pendingRoutes } from './pending';
+import { provenanceRoutes } from './provenance';
 import { searchRoutes } from './search';
 import { setupRoutes } from './setup';
 import { snapshotRoutes } from './snapshot';
@@ -29,6 +30,7 @@ export const ROUTES: readonly ApiRoute[] = [
   ...snapshotRoutes,
   ...loyaltySetupRoutes,
   ...clockRoutes,
+  ...provenanceRoutes,
   ...pendingRoutes,
 ];
 
