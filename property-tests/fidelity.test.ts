@@ -236,8 +236,8 @@ function expectRegistrable(graph: CustomerGraph, c: Customer, tally: Tally): voi
       expect(again, `${id.type} ${id.value}`).toEqual({ ok: true, value: id.value });
     }
   }
-  // Not asserted: Register itself enrolls a non_loyalty registration that names programs, and keeps it non_loyalty.
-  if (c.programs.length > 0 && c.loyaltyType !== 'loyalty') tally.add('non-loyalty member');
+  // LOY-2: only a loyalty customer holds memberships.
+  if (c.loyaltyType !== 'loyalty') expect(c.programs, 'a non_loyalty customer holds no ledger (LOY-2)').toEqual([]);
   expect(new Set(c.programs.map((l) => l.programId)).size).toBe(c.programs.length);
   for (const l of c.programs) {
     const program = org.programs.get(l.programId);

@@ -269,6 +269,7 @@ export class ReferenceModel {
       if (existing.profiles.has(sak)) return fail(8066);
       const enrollments = this.enrollments(cmd.body.loyaltyProgramEnrollments);
       if (!enrollments.ok) return enrollments;
+      if (!this.enrollable(existing, higher(existing.loyalty, loyalty), enrollments.value)) return fail(400);
       existing.profiles.set(sak, newProfile);
       existing.loyalty = higher(existing.loyalty, loyalty);
       this.indexProfile(newProfile, sak, existing.id);
@@ -277,6 +278,7 @@ export class ReferenceModel {
     }
     const enrollments = this.enrollments(cmd.body.loyaltyProgramEnrollments);
     if (!enrollments.ok) return enrollments;
+    if (!this.enrollable(undefined, loyalty, enrollments.value)) return fail(400);
     const id = this.nextId++;
     const customer: ModelCustomer = {
       id,
@@ -363,6 +365,8 @@ export class ReferenceModel {
     }
     const enrollments = this.enrollments(cmd.body.loyaltyProgramEnrollments);
     if (!enrollments.ok) return enrollments;
+    const after = requested === 'loyalty' || requested === 'non_loyalty' ? higher(c.loyalty, requested) : c.loyalty;
+    if (!this.enrollable(c, after, enrollments.value)) return fail(400);
     if (requested === 'loyalty' || requested === 'non_loyalty') c.loyalty = higher(c.loyalty, requested);
     this.enroll(c, enrollments.value);
     return { ok: true, value: { createdId: c.id } };
@@ -583,6 +587,12 @@ export class ReferenceModel {
       out.push(item);
     }
     return { ok: true, value: out };
+  }
+
+  /** LOY-2: a customer that stays non_loyalty joins no program; items naming programs it holds are no-ops. */
+  private enrollable(customer: ModelCustomer | undefined, after: Loyalty, items: readonly ModelEnrollmentInput[]): boolean {
+    if (after === 'loyalty') return true;
+    return items.every((item) => customer !== undefined && customer.programs.some((l) => l.programId === item.programId));
   }
 
   /** Enrolls in each program the customer is not in yet (a repeat, or a program listed twice, is ignored). */

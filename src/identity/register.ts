@@ -17,7 +17,7 @@ import { commandMetaSchema } from '../decider/meta';
 import type { GraphReader } from '../decider/read-model';
 import { eventStampShape, type CommandSlice, type DecisionContext, type Decision, type EventHandler, type EventStamp } from '../decider/slice';
 import { couponOf, type CouponIssued } from '../loyalty/coupons';
-import { enrollmentEvents, enrollmentsInputSchema, readEnrollments, REGISTRATION_REWARD, rewardEvents, type ProgramEnrolled } from '../loyalty/enrollment';
+import { enrollableAs, enrollmentEvents, enrollmentsInputSchema, readEnrollments, REGISTRATION_REWARD, rewardEvents, type ProgramEnrolled } from '../loyalty/enrollment';
 import type { PointsMoved } from '../loyalty/points';
 import { heldByOthers, holdersElsewhere, sameSourceCollision } from './holders';
 import { identifierCount, withinIdentifierLimit } from './merge-limits';
@@ -148,7 +148,10 @@ export function decideRegister(reader: GraphReader, cmd: z.output<typeof registe
     (existing === undefined ? 0 : identifierCount(existing)) + identifiers.value.length,
   );
   if (bounded.isErr()) return err(bounded.error);
-  const enrollments = readEnrollments(reader, body.loyaltyProgramEnrollments, existing, ['body', 'loyaltyProgramEnrollments']);
+  const after = existing === undefined ? loyaltyType.value : higherLoyalty(existing.loyaltyType, loyaltyType.value);
+  const enrollments = readEnrollments(reader, body.loyaltyProgramEnrollments, existing, ['body', 'loyaltyProgramEnrollments']).andThen((a) =>
+    enrollableAs(after, a, ['body', 'loyaltyProgramEnrollments']),
+  );
   if (enrollments.isErr()) return err(enrollments.error);
 
   const profile: ProfileFacts = Object.freeze({
@@ -181,7 +184,7 @@ export function decideRegister(reader: GraphReader, cmd: z.output<typeof registe
           extendedFields: Object.freeze(fieldMap(Object.entries(extendedFields.value).filter(([k]) => !Object.hasOwn(existing.extendedFields, k)))),
         };
   const enrolled = enrollmentEvents(target, enrollments.value, ctx);
-  return ok({ events: [first, ...enrolled, ...rewardEvents(reader, target, existing, enrolled, ctx)] });
+  return ok({ events: [first, ...enrolled, ...rewardEvents(reader, target, existing, enrolled, after, ctx)] });
 }
 
 /** Register Customer (REG-1..REG-9, RWD-1). */

@@ -17,7 +17,7 @@ import { firstMisfit, hasProfile, knownAccount, liveCustomer } from '../decider/
 import { commandCustomerIdSchema, commandMetaSchema } from '../decider/meta';
 import type { GraphReader } from '../decider/read-model';
 import { eventStampShape, FoldPreconditionError, type CommandSlice, type DecisionContext, type Decision, type EventHandler } from '../decider/slice';
-import { enrollmentEvents, enrollmentsInputSchema, readEnrollments, type ProgramEnrolled } from '../loyalty/enrollment';
+import { enrollableAs, enrollmentEvents, enrollmentsInputSchema, readEnrollments, type ProgramEnrolled } from '../loyalty/enrollment';
 import { profileFor, profileInputSchema, readCommChannels, readCustomFields, readExtendedFields, readLoyaltyType, userFieldsSchema } from './profile-input';
 
 /** The body of Update Customer Details (UPD-1). */
@@ -99,7 +99,9 @@ export function decideUpdate(reader: GraphReader, cmd: z.output<typeof updateCom
   if (fields.isErr()) return err(fields.error);
   const extendedFields = readExtendedFields(org, body.extendedFields);
   if (extendedFields.isErr()) return err(extendedFields.error);
-  const enrollments = readEnrollments(reader, body.loyaltyProgramEnrollments, customer, ['body', 'loyaltyProgramEnrollments']);
+  const enrollments = readEnrollments(reader, body.loyaltyProgramEnrollments, customer, ['body', 'loyaltyProgramEnrollments']).andThen((a) =>
+    enrollableAs(loyaltyType, a, ['body', 'loyaltyProgramEnrollments']),
+  );
   if (enrollments.isErr()) return err(enrollments.error);
   const firstName = input?.firstName?.trim();
   const lastName = input?.lastName?.trim();

@@ -7,7 +7,7 @@ import { customerIdSchema, type CustomerId } from '../kernel/ids';
 import { list, record, text } from '../kernel/parse';
 import { invalidInput, refuse, type DomainError, type InputPath } from '../kernel/refusals';
 import { tierOf } from '../org/programs';
-import { ledgerOf, type Customer } from '../records/customer';
+import { ledgerOf, type Customer, type LoyaltyType } from '../records/customer';
 import { recordWith } from '../records/freeze';
 import { enroll, loyaltyPoints } from '../records/ledger';
 import { firstMisfit, knownProgram, liveCustomer } from '../decider/fit';
@@ -84,6 +84,15 @@ export function readEnrollments(
   return ok(out);
 }
 
+/**
+ * A non-loyalty customer is not enrolled in loyalty programs (LOY-2): enrollments that would enroll one are
+ * a 400 naming `loyaltyProgramEnrollments`, so that no command leaves a non-loyalty customer holding a
+ * ledger, a state Register could not have made.
+ */
+export function enrollableAs(loyaltyType: LoyaltyType, accepted: readonly AcceptedEnrollment[], path: InputPath): Result<readonly AcceptedEnrollment[], DomainError> {
+  return loyaltyType === 'non_loyalty' && accepted.length > 0 ? err(invalidInput(path, 'a non_loyalty customer is not enrolled in loyalty programs')) : ok(accepted);
+}
+
 /** The events of accepted enrollments, stamped in order. */
 export function enrollmentEvents(customerId: CustomerId, enrollments: readonly AcceptedEnrollment[], ctx: DecisionContext): ProgramEnrolled[] {
   return enrollments.map((e) => ({ kind: 'ProgramEnrolled', ...ctx.stamp(), customerId, ...e }));
@@ -101,11 +110,13 @@ export function rewardEvents(
   customerId: CustomerId,
   existing: Customer | undefined,
   enrolled: readonly ProgramEnrolled[],
+  loyaltyType: LoyaltyType,
   ctx: DecisionContext,
 ): (ProgramEnrolled | PointsMoved | CouponIssued)[] {
   const { points, coupon } = reader.org.registrationReward;
   const out: (ProgramEnrolled | PointsMoved | CouponIssued)[] = [];
-  if (points !== null) {
+  // Points need a membership, which a non-loyalty customer does not hold (LOY-2); the coupon is still issued.
+  if (points !== null && loyaltyType === 'loyalty') {
     const ledger = existing === undefined ? undefined : ledgerOf(existing, points.programId);
     const joined = enrolled.find((e) => e.programId === points.programId);
     let held = ledger === undefined ? (joined?.points ?? 0) : loyaltyPoints(ledger);

@@ -217,3 +217,31 @@ describe('PRG-3: enrolling again is ignored; an unknown program or tier is 400 n
     expect(error).toMatchObject({ code: 400, path: ['body', 'loyaltyProgramEnrollments', 1, 'programId'] });
   });
 });
+
+describe('LOY-2: a non_loyalty customer holds no loyalty membership', () => {
+  const SUBSCRIBED: RegisterBody = { ...SEED_REGISTER, loyaltyInfo: { loyaltyType: 'non_loyalty' } };
+
+  it('LOY-2: a non_loyalty registration that names programs is 400 naming loyaltyProgramEnrollments', () => {
+    const empty = emptyGraph(defaultOrg())._unsafeUnwrap();
+    const error = refusal(execute(empty, registerBody('MOBILE_APP', SUBSCRIBED, '400')));
+    expect(error).toMatchObject({ code: 400, path: ['body', 'loyaltyProgramEnrollments'] });
+  });
+
+  it('LOY-2: a non_loyalty registration without enrollments is accepted and holds no program', () => {
+    const { loyaltyProgramEnrollments: _, ...bare } = SUBSCRIBED;
+    const done = must(execute(emptyGraph(defaultOrg())._unsafeUnwrap(), registerBody('MOBILE_APP', bare, '400')));
+    expect(must(loyaltyDetails(done.graph, { customerId: done.response.createdId })).data).toEqual([]);
+  });
+
+  it('LOY-2: an update that enrolls a non_loyalty customer is 400 unless the same update makes it loyalty', () => {
+    const { loyaltyProgramEnrollments: _, ...bare } = SUBSCRIBED;
+    const graph = run([registerBody('MOBILE_APP', bare, '400')]);
+    const enroll = [{ programId: 1219, loyaltyPoints: 10 }];
+    const refused = refusal(execute(graph, update(FIRST, 'MOBILE_APP', { loyaltyProgramEnrollments: enroll }, { accountId: '400' })));
+    expect(refused).toMatchObject({ code: 400, path: ['body', 'loyaltyProgramEnrollments'] });
+    const upgraded = must(
+      execute(graph, update(FIRST, 'MOBILE_APP', { loyaltyInfo: { loyaltyType: 'loyalty' }, loyaltyProgramEnrollments: enroll }, { accountId: '400' })),
+    );
+    expect(standing(upgraded.graph, FIRST, 1219)).toMatchObject({ loyaltyPoints: 10 });
+  });
+});
