@@ -41,6 +41,8 @@ export type { RegisterCommand, RegisterBody, RegisterResponse, SideEffect, Custo
 export type { UpdateCommand, UpdateBody, UpdateResponse, CustomerUpdated } from './identity/update';
 export type { ChangeIdentifierCommand, ChangeIdentifierResponse, IdentifierAdded, IdentifierRemoved } from './identity/change-identifier';
 export type { MergeCommand, MergeResponse, CustomersMerged, MergeCause } from './identity/merge';
+export type { UnmergeCommand, UnmergeResponse, CustomerUnmerged } from './identity/unmerge';
+export type { Premerge, PremergeRecord } from './records/premerge';
 export type { ProfileInput, IdentifierInput, CommChannelInput } from './identity/profile-input';
 export type { ProgramEnrolled } from './loyalty/enrollment';
 export type { PointsCommand, ExpirePointsCommand, PointsResponse, PointsMoved, PointsExpired } from './loyalty/points';

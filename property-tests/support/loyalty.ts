@@ -190,6 +190,7 @@ export function personalValues(c: Customer): Set<string> {
 export function idsNamedBy(e: GraphEvent): number[] {
   switch (e.kind) {
     case 'CustomersMerged':
+    case 'CustomerUnmerged':
       return [e.survivorId, e.victimId];
     case 'PointsTransferred':
       return [e.fromId, e.toId];

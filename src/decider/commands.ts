@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { changeIdentifierCommandSchema } from '../identity/change-identifier';
 import { mergeCommandSchema } from '../identity/merge';
+import { unmergeCommandSchema } from '../identity/unmerge';
 import { registerCommandSchema } from '../identity/register';
 import { updateCommandSchema } from '../identity/update';
 import { issueCouponCommandSchema, redeemCouponCommandSchema } from '../loyalty/coupons';
@@ -25,6 +26,7 @@ export const commandSchema = z.discriminatedUnion('kind', [
   updateCommandSchema,
   changeIdentifierCommandSchema,
   mergeCommandSchema,
+  unmergeCommandSchema,
   issuePointsCommandSchema,
   redeemPointsCommandSchema,
   returnPointsCommandSchema,
@@ -53,7 +55,7 @@ export type CommandKind = ParsedCommand['kind'];
 export type CommandMap = { readonly [K in CommandKind]: Extract<ParsedCommand, { readonly kind: K }> };
 
 /** The identity commands (REG, UPD, CHG, MRG). */
-export type IdentityCommand = Extract<Command, { readonly kind: 'register' | 'update' | 'changeIdentifier' | 'merge' }>;
+export type IdentityCommand = Extract<Command, { readonly kind: 'register' | 'update' | 'changeIdentifier' | 'merge' | 'unmerge' }>;
 
 /** The loyalty and communication commands (PTS, TRF, SUB, CPN, GDW, PII) and the clock (CLK). */
 export type LoyaltyCommand = Exclude<Command, IdentityCommand>;

@@ -10,6 +10,7 @@ import { readerOf } from '../graph/reader';
 import { freezeDeep } from '../records/freeze';
 import { changeIdentifierSlice } from '../identity/change-identifier';
 import { mergeSlice } from '../identity/merge';
+import { unmergeSlice } from '../identity/unmerge';
 import { registerSlice } from '../identity/register';
 import { updateSlice } from '../identity/update';
 import { issueCouponSlice, redeemCouponSlice } from '../loyalty/coupons';
@@ -30,6 +31,7 @@ const SLICES = {
   update: updateSlice,
   changeIdentifier: changeIdentifierSlice,
   merge: mergeSlice,
+  unmerge: unmergeSlice,
   issuePoints: pointsSlice,
   redeemPoints: pointsSlice,
   returnPoints: pointsSlice,

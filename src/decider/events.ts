@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { identifierAddedSchema, identifierRemovedSchema } from '../identity/change-identifier';
 import { customersMergedSchema } from '../identity/merge';
+import { customerUnmergedSchema } from '../identity/unmerge';
 import { customerRegisteredSchema, sourceProfileCombinedSchema } from '../identity/register';
 import { customerUpdatedSchema } from '../identity/update';
 import { couponIssuedSchema, couponRedeemedSchema } from '../loyalty/coupons';
@@ -23,6 +24,7 @@ export const graphEventSchema = z.discriminatedUnion('kind', [
   identifierAddedSchema,
   identifierRemovedSchema,
   customersMergedSchema,
+  customerUnmergedSchema,
   programEnrolledSchema,
   pointsMovedSchema,
   pointsExpiredSchema,

@@ -10,6 +10,7 @@ import type { Customer } from '../records/customer';
 import type { ProgramLedger } from '../records/ledger';
 import { identifierAddedHandler, identifierRemovedHandler } from '../identity/change-identifier';
 import { customersMergedHandler } from '../identity/merge';
+import { customerUnmergedHandler } from '../identity/unmerge';
 import { customerRegisteredHandler, sourceProfileCombinedHandler } from '../identity/register';
 import { customerUpdatedHandler } from '../identity/update';
 import { couponIssuedHandler, couponRedeemedHandler } from '../loyalty/coupons';
@@ -33,6 +34,7 @@ export const EVENT_HANDLERS: { readonly [K in EventKind]: EventHandler<EventMap[
   IdentifierAdded: identifierAddedHandler,
   IdentifierRemoved: identifierRemovedHandler,
   CustomersMerged: customersMergedHandler,
+  CustomerUnmerged: customerUnmergedHandler,
   ProgramEnrolled: programEnrolledHandler,
   PointsMoved: pointsMovedHandler,
   PointsExpired: pointsExpiredHandler,

@@ -4,16 +4,16 @@
 import { err } from 'neverthrow';
 import { z } from 'zod';
 import { customerIdSchema, type CustomerId } from '../kernel/ids';
-import { record, text } from '../kernel/parse';
+import { record } from '../kernel/parse';
 import { refuse } from '../kernel/refusals';
 import { NO_WARNINGS, type DomainWarning } from '../kernel/warnings';
-import { sourceSchema } from '../org/sources';
 import type { Org } from '../org/org';
 import { higherLoyalty, type Customer } from '../records/customer';
 import { fieldMap } from '../records/field-map';
 import { freezeDeep } from '../records/freeze';
 import { mergeLedgers, type ProgramLedger, type Stamp } from '../records/ledger';
-import { identifierSchema, type ConflictingProfile, type ProfileData, type SourceProfile } from '../records/profile';
+import { mergeCauseSchema, premergeRecord } from '../records/premerge';
+import type { ConflictingProfile, ProfileData, SourceProfile } from '../records/profile';
 import { mergeSubscriptions } from '../records/subscriptions';
 import { addressExisting, refuseDeleted, refuseVictim } from '../decider/addressee';
 import { misfitOf, twoLiveCustomers } from '../decider/fit';
@@ -32,11 +32,7 @@ export const mergeCommandSchema = record({
 /** Merge one customer into another explicitly (MRG-6). */
 export type MergeCommand = z.input<typeof mergeCommandSchema>;
 
-/** What linked two customers: the identifier added in a source account (CHG-4, MRG-7). */
-export const mergeCauseSchema = record({ source: sourceSchema, accountId: text(64), identifier: identifierSchema });
-
-/** What linked two customers (MRG-7). */
-export type MergeCause = z.output<typeof mergeCauseSchema>;
+export { mergeCauseSchema, type MergeCause } from '../records/premerge';
 
 /** The victim's profiles joined the survivor, which keeps its id; the cause is null for an explicit merge (MRG-1..MRG-4, MRG-7). */
 export const customersMergedSchema = record({
@@ -136,7 +132,10 @@ export function mergeRecords(org: Org, survivor: Customer, victim: Customer, e: 
   };
   // The victim's personal data moved to the survivor (its extended fields filled the survivor's gaps): the
   // victim keeps none of it, so that a PII deletion of the survivor leaves no copy behind (PII-1).
-  const gone: Customer = { ...victim, status: 'merged', mergedInto: survivor.id, profiles: [], extendedFields: fieldMap() };
+  // It keeps both sides as they were instead, so that the merge can be undone exactly (MRG-11); a PII
+  // deletion of the survivor drops that copy with the rest (PII-1).
+  const premerge = { survivor: premergeRecord(survivor), victim: premergeRecord(victim), seq: e.seq, at: e.at, till: e.till, cause: e.cause };
+  const gone: Customer = { ...victim, status: 'merged', mergedInto: survivor.id, profiles: [], extendedFields: fieldMap(), premerge };
   return [freezeDeep(merged), freezeDeep(gone)];
 }
 

@@ -249,6 +249,7 @@ export const customerRegisteredHandler: EventHandler<CustomerRegistered> = {
       transfers: EMPTY_LIST,
       victims: EMPTY_LIST,
       piiDeletedOn: null,
+      premerge: null,
     };
     return { records: [freezeDeep(customer)], history: [] };
   },

@@ -67,6 +67,10 @@ export type RefusalFacts =
   | { readonly reason: 'selfMerge'; readonly code: 9029; readonly customerId: CustomerId }
   | { readonly reason: 'survivorMerged'; readonly code: 9023; readonly survivorId: CustomerId }
   | { readonly reason: 'victimMerged'; readonly code: 9027; readonly victimId: CustomerId }
+  // Unmerge (MRG-12).
+  | { readonly reason: 'notMergeVictim'; readonly code: 9031; readonly victimId: CustomerId; readonly status: 'live' | 'deleted' }
+  | { readonly reason: 'mergeNotRecorded'; readonly code: 9032; readonly victimId: CustomerId }
+  | { readonly reason: 'survivorNotLive'; readonly code: 9033; readonly victimId: CustomerId; readonly survivorId: CustomerId; readonly status: 'merged' | 'deleted' }
   // The org's bounds against over-merging (MRG-22, MRG-23).
   | { readonly reason: 'tooManyIdentifiers'; readonly code: 9041; readonly customerId: CustomerId; readonly limit: number; readonly wouldHold: number }
   | { readonly reason: 'tooManyMerges'; readonly code: 9043; readonly customerId: CustomerId; readonly limit: number }
@@ -152,6 +156,12 @@ function messageOf(f: RefusalFacts): string {
       return `${ERROR_MESSAGES[1010]} Not enough points: ${f.held} held, ${f.asked} asked.`;
     case 'tooManyIdentifiers':
       return `${ERROR_MESSAGES[9041]} Customer ${f.customerId} would hold ${f.wouldHold}; the limit is ${f.limit}.`;
+    case 'notMergeVictim':
+      return `${ERROR_MESSAGES[9031]} Customer ${f.victimId} is ${f.status === 'live' ? 'live' : 'deleted on a PII request'}.`;
+    case 'mergeNotRecorded':
+      return `${ERROR_MESSAGES[9032]} Customer ${f.victimId}.`;
+    case 'survivorNotLive':
+      return `${ERROR_MESSAGES[9033]} Customer ${f.victimId} merged into ${f.survivorId}, which is ${f.status === 'merged' ? 'a merge victim' : 'deleted on a PII request'}.`;
     case 'tooManyMerges':
       return `${ERROR_MESSAGES[9043]} Customer ${f.customerId} may hold at most ${f.limit} merged customers.`;
     case 'nothingToChange':

@@ -1,7 +1,7 @@
 import type { CustomerId } from './ids';
 
-/** The documented warning codes: combine on register, merge on changeIdentifier (ERR-3). */
-export type WarningCode = 8050 | 8051;
+/** The documented warning codes: combine on register, merge on changeIdentifier (ERR-3), unmerge (MRG-16). */
+export type WarningCode = 8050 | 8051 | 9030;
 
 /** A warning as the API reports it: never a refusal, always beside a success (ERR-3). */
 export interface DomainWarning {
@@ -20,6 +20,12 @@ export function mergedWarning(survivorId: CustomerId): DomainWarning {
     code: 8051,
     message: `Same identifier found in other source. Merging into the account with user id ${survivorId}.`,
   });
+}
+
+/** 9030: the victim was split out of its survivor, and let go of the identifier that caused the merge, if any (MRG-16). */
+export function unmergedWarning(survivorId: CustomerId, released: { readonly type: string; readonly value: string } | null): DomainWarning {
+  const letGo = released === null ? '' : ` The ${released.type} ${released.value} stays with the survivor only.`;
+  return Object.freeze({ status: false, code: 9030, message: `Unmerged from the account with user id ${survivorId}.${letGo}` });
 }
 
 /** No warnings: the list most successes carry. */

@@ -6,7 +6,7 @@ import { record } from '../kernel/parse';
 import { NO_WARNINGS, type DomainWarning } from '../kernel/warnings';
 import type { Customer } from '../records/customer';
 import { EMPTY_FIELDS } from '../records/field-map';
-import { EMPTY_LIST, freezeDeep } from '../records/freeze';
+import { EMPTY_LIST, freezeDeep, recordWith } from '../records/freeze';
 import type { ProfileData, SourceProfile } from '../records/profile';
 import type { HistoryEntry } from '../graph/history';
 import { address } from '../decider/addressee';
@@ -60,6 +60,8 @@ function withoutPersonalData(entry: HistoryEntry): HistoryEntry[] {
       return [];
     case 'CustomersMerged':
       return [{ seq: entry.seq, event: Object.freeze({ ...e, cause: null }) }];
+    case 'CustomerUnmerged':
+      return [{ seq: entry.seq, event: Object.freeze({ ...e, released: null }) }];
     default:
       return [entry];
   }
@@ -72,6 +74,9 @@ export const piiDeletedHandler: EventHandler<PiiDeleted> = {
     const c: Customer = reader.customer(e.customerId);
     const deleted = freezeDeep<Customer>({ ...c, status: 'deleted', profiles: c.profiles.map(scrubProfile), extendedFields: EMPTY_FIELDS, piiDeletedOn: e.at });
     const rewrites = [c.id, ...c.victims].map((id) => ({ id, entries: reader.history(id).flatMap(withoutPersonalData) }));
-    return { records: [deleted], history: [], rewrites };
+    // A victim's copies of both sides before its merge are personal data too: they go, and the merge can no
+    // longer be undone (MRG-12, 9032).
+    const victims = c.victims.map((id) => reader.customer(id)).filter((v) => v.premerge !== null).map((v) => recordWith(v, { premerge: null }));
+    return { records: [deleted, ...victims], history: [], rewrites };
   },
 };

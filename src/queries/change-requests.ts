@@ -34,6 +34,7 @@ export const CHANGE_EVENT_KINDS: ReadonlySet<EventKind> = frozenSet<EventKind>([
   'IdentifierAdded',
   'IdentifierRemoved',
   'CustomersMerged',
+  'CustomerUnmerged',
   'PointsMoved',
   'PointsExpired',
   'PointsTransferred',
@@ -114,6 +115,9 @@ function changeOf(org: Org, entry: HistoryEntry, owner: CustomerId): ChangeReque
     }
     case 'CustomersMerged':
       return at('MERGE', { oldValue: String(e.victimId), newValue: String(e.survivorId), reqAdd: true });
+    // An unmerge is a MERGE line the other way: from the survivor back to the victim, not an addition (MRG-16).
+    case 'CustomerUnmerged':
+      return at('MERGE', { oldValue: String(e.survivorId), newValue: String(e.victimId), reason: e.reason, reqAdd: false });
     case 'PointsMoved':
       return at('POINTS', { oldValue: '', newValue: `${e.movement} ${e.points} in program ${e.programId}`, reqAdd: e.points > 0 && e.movement !== 'redeem' && e.movement !== 'return' });
     case 'PointsExpired':

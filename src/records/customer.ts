@@ -5,6 +5,7 @@ import type { Coupon } from './coupons';
 import { recordWith } from './freeze';
 import type { GoodwillRequest } from './goodwill';
 import type { ProgramLedger } from './ledger';
+import type { Premerge } from './premerge';
 import type { Attribution, ProfileData, SourceProfile } from './profile';
 import type { Subscription } from './subscriptions';
 import type { PointsTransfer } from './transfers';
@@ -42,6 +43,8 @@ export interface Customer {
   readonly victims: readonly CustomerId[];
   /** When the customer's personal data was deleted; null while it is kept (PII-1). */
   readonly piiDeletedOn: string | null;
+  /** A merge victim's copy of both customers before its merge, so that the merge can be undone; null otherwise (MRG-11). */
+  readonly premerge: Premerge | null;
 }
 
 /** The higher of two loyalty types: loyalty only ever upgrades (LOY-1, UPD-3, MRG-2). */

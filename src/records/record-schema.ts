@@ -12,6 +12,7 @@ import { loyaltyTypeSchema } from './customer';
 import type { GoodwillRequest } from './goodwill';
 import type { PointsLot, ProgramLedger, TierChange } from './ledger';
 import { profileFactsSchema, type Attribution, type ConflictingProfile, type SourceProfile } from './profile';
+import { mergeCauseSchema, type Premerge } from './premerge';
 import { subscriptionSchema } from './subscriptions';
 import type { PointsTransfer } from './transfers';
 
@@ -103,8 +104,7 @@ const transferSchema = record({
   at: date,
 });
 
-/** A customer record, as `graphSnapshot` gives it and `graphFromSnapshot` reads it (ARC-6). */
-export const customerRecordSchema = record({
+const customerShape = {
   id: customerIdSchema,
   status: z.enum(['live', 'merged', 'deleted']),
   mergedInto: customerIdSchema.nullable(),
@@ -120,6 +120,24 @@ export const customerRecordSchema = record({
   transfers: list(transferSchema, MANY),
   victims: list(customerIdSchema, MANY),
   piiDeletedOn: date.nullable(),
+};
+
+// A pre-merge copy is a live record, which keeps no copy of its own: the nesting stops at one level.
+const premergeRecordSchema = record({ ...customerShape, premerge: z.null().default(null) });
+const premergeSchema = record({
+  survivor: premergeRecordSchema,
+  victim: premergeRecordSchema,
+  seq: positive,
+  at: date,
+  till: tillCodeSchema,
+  cause: mergeCauseSchema.nullable(),
+});
+
+/** A customer record, as `graphSnapshot` gives it and `graphFromSnapshot` reads it (ARC-6). */
+export const customerRecordSchema = record({
+  ...customerShape,
+  // Absent in snapshots written before unmerge existed: such a merge cannot be undone (MRG-12).
+  premerge: premergeSchema.nullable().default(null),
 });
 
 // The schema reads exactly the record types: each line fails to compile when a field is added to, or
@@ -136,5 +154,6 @@ const sameTypes: [
   Same<z.output<typeof couponSchema>, Coupon>,
   Same<z.output<typeof goodwillSchema>, GoodwillRequest>,
   Same<z.output<typeof transferSchema>, PointsTransfer>,
-] = [true, true, true, true, true, true, true, true, true, true];
+  Same<z.output<typeof premergeSchema>, Premerge>,
+] = [true, true, true, true, true, true, true, true, true, true, true];
 void sameTypes;

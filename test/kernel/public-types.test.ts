@@ -25,7 +25,7 @@ describe('public types (ERR-1, ARC-2)', () => {
   });
 
   it('ARC-2: commands and events are tagged unions on `kind`', () => {
-    expectTypeOf<IdentityCommand['kind']>().toEqualTypeOf<'register' | 'update' | 'changeIdentifier' | 'merge'>();
+    expectTypeOf<IdentityCommand['kind']>().toEqualTypeOf<'register' | 'update' | 'changeIdentifier' | 'merge' | 'unmerge'>();
     expectTypeOf<IdentityCommand>().toMatchTypeOf<Command>();
     expectTypeOf<Extract<GraphEvent, { kind: 'CustomersMerged' }>>().toEqualTypeOf<CustomersMerged>();
     expectTypeOf<CustomersMerged['survivorId']>().toEqualTypeOf<CustomerId>();

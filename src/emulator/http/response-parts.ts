@@ -25,7 +25,7 @@ export function looser<T>(schema: ZodType): ZodType<T> {
 }
 
 /** A warning beside a success: 8050 (combined) or 8051 (merged) (ERR-3, EMU-25). */
-export const domainWarningSchema = z.object({ status: z.literal(false), code: z.literal([8050, 8051]), message: z.string() });
+export const domainWarningSchema = z.object({ status: z.literal(false), code: z.literal([8050, 8051, 9030]), message: z.string() });
 
 /** The `warnings` of a success (ERR-3, EMU-25). */
 export const warningsSchema = many(domainWarningSchema);

@@ -1,0 +1,148 @@
+// The two records after an unmerge (MRG-11..MRG-15): the merge is made again from the pre-merge copies,
+// and what differs between that and the survivor now is what happened after the merge. The victim gets
+// back what it brought, as it is now; the survivor keeps its own and everything after the merge.
+import { sameData } from '../kernel/same';
+import type { CustomerId } from '../kernel/ids';
+import type { Org } from '../org/org';
+import type { Customer } from '../records/customer';
+import { fieldMap } from '../records/field-map';
+import { freezeDeep } from '../records/freeze';
+import type { ProgramLedger, Stamp } from '../records/ledger';
+import type { Premerge } from '../records/premerge';
+import type { ConflictingProfile, Identifier, ProfileData, SourceProfile } from '../records/profile';
+import { splitLedger } from '../records/unmerge-ledger';
+import { mergeRecords } from './merge';
+
+const sameAccount = (p: { source: string; accountId: string }, q: { source: string; accountId: string }): boolean => p.source === q.source && p.accountId === q.accountId;
+
+// The entries of `list` left after taking out one of each of `gone`, taken from the end, where the merge put them.
+function withoutEach<T>(list: readonly T[], gone: readonly T[], key: (t: T) => number): T[] {
+  const count = new Map<number, number>();
+  for (const g of gone) count.set(key(g), (count.get(key(g)) ?? 0) + 1);
+  const out: T[] = [];
+  for (let i = list.length - 1; i >= 0; i--) {
+    const t = list[i] as T;
+    const n = count.get(key(t)) ?? 0;
+    if (n > 0) count.set(key(t), n - 1);
+    else out.push(t);
+  }
+  return out.reverse();
+}
+
+interface SplitProfiles {
+  readonly survivor: SourceProfile[];
+  readonly victim: SourceProfile[];
+}
+
+// Profiles (MRG-14): a profile the victim brought whole goes back as it is now; one that went to a
+// conflicting list comes out of it as it is now, with the conflicting profiles the victim had brought
+// along. Conflicting profiles are told apart by the customer they were merged from.
+function splitProfiles(current: Customer, pre: Premerge, released: Identifier | null): SplitProfiles {
+  const victimId = pre.victim.id;
+  const theirs = new Set<CustomerId>(pre.victim.victims);
+  const mine = (q: ConflictingProfile): boolean => q.mergedFrom !== victimId && !theirs.has(q.mergedFrom);
+  const survivor: SourceProfile[] = [];
+  for (const p of current.profiles) {
+    const brought = pre.victim.profiles.some((vp) => sameAccount(vp, p)) && !pre.survivor.profiles.some((sp) => sameAccount(sp, p));
+    if (!brought) {
+      survivor.push(p.conflictingProfiles.every(mine) ? p : { ...p, conflictingProfiles: p.conflictingProfiles.filter(mine) });
+      continue;
+    }
+    // Profiles merged in later from the survivor's side stay with it: the first takes the account's place.
+    const [first, ...rest] = p.conflictingProfiles.filter(mine);
+    if (first !== undefined) survivor.push({ ...profileFields(first), conflictingProfiles: rest });
+  }
+  const victim = pre.victim.profiles.map((vp): SourceProfile => {
+    const now = current.profiles.find((p) => sameAccount(p, vp));
+    const along = (now?.conflictingProfiles ?? []).filter((q) => theirs.has(q.mergedFrom));
+    const broughtWhole = !pre.survivor.profiles.some((sp) => sameAccount(sp, vp));
+    const entry = now?.conflictingProfiles.find((q) => q.mergedFrom === victimId);
+    let profile: SourceProfile = vp;
+    if (broughtWhole && now !== undefined) profile = along.length === now.conflictingProfiles.length ? now : { ...now, conflictingProfiles: along };
+    else if (!broughtWhole && entry !== undefined) profile = { ...profileFields(entry), conflictingProfiles: along };
+    return released !== null && pre.cause !== null && sameAccount(pre.cause, vp) ? withoutIdentifier(profile, released) : profile;
+  });
+  return { survivor, victim };
+}
+
+function profileFields(p: ProfileData): ProfileData {
+  return {
+    source: p.source,
+    accountId: p.accountId,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    identifiers: p.identifiers,
+    commChannels: p.commChannels,
+    fields: p.fields,
+    attribution: p.attribution,
+  };
+}
+
+function withoutIdentifier(p: SourceProfile, id: Identifier): SourceProfile {
+  return { ...p, identifiers: p.identifiers.filter((i) => i.type !== id.type || i.value !== id.value) };
+}
+
+// Programs (MRG-13): each the victim brought is split; the others are the survivor's.
+function splitPrograms(org: Org, current: Customer, atMerge: Customer, pre: Premerge, stamp: Stamp): { survivor: ProgramLedger[]; victim: ProgramLedger[] } {
+  const survivor: ProgramLedger[] = [];
+  const victim: ProgramLedger[] = [];
+  for (const l of current.programs) {
+    const theirs = pre.victim.programs.find((v) => v.programId === l.programId);
+    const program = org.programs.get(l.programId);
+    const merged = atMerge.programs.find((m) => m.programId === l.programId);
+    if (theirs === undefined || program === undefined || merged === undefined) {
+      survivor.push(l);
+      continue;
+    }
+    const own = pre.survivor.programs.find((s) => s.programId === l.programId);
+    const split = splitLedger(program, l, merged, own, theirs, pre.seq, stamp);
+    if (split.survivor !== undefined) survivor.push(split.survivor);
+    victim.push(split.victim);
+  }
+  // The victim's programs in the order it had them.
+  victim.sort((a, b) => pre.victim.programs.findIndex((v) => v.programId === a.programId) - pre.victim.programs.findIndex((v) => v.programId === b.programId));
+  return { survivor, victim };
+}
+
+/**
+ * The survivor and the victim after undoing the victim's merge (MRG-11..MRG-15). Right after the merge
+ * both are exactly as they were before it; later, the survivor keeps what happened after the merge and the
+ * victim gets back its profiles, identifiers, subscriptions, coupons, goodwill, victims and balances as
+ * far as they are left (MRG-13), without `released`, the identifier that caused the merge (MRG-15).
+ */
+export function unmergeRecords(org: Org, survivor: Customer, victim: Customer, released: Identifier | null, stamp: Stamp): readonly [Customer, Customer] {
+  const pre = victim.premerge;
+  if (pre === null) return [survivor, victim];
+  const event = { kind: 'CustomersMerged', seq: pre.seq, at: pre.at, till: pre.till, survivorId: survivor.id, victimId: victim.id, cause: pre.cause } as const;
+  const [atMerge] = mergeRecords(org, pre.survivor, pre.victim, event);
+  const unchanged = <K extends keyof Customer>(k: K): boolean => sameData(survivor[k], atMerge[k]);
+  const profiles = splitProfiles(survivor, pre, released);
+  const programs = splitPrograms(org, survivor, atMerge, pre, stamp);
+  const couponIds = (c: { id: number }) => c.id;
+  const broughtFields = Object.entries(pre.victim.extendedFields).filter(([k]) => !Object.hasOwn(pre.survivor.extendedFields, k)).map(([k]) => k);
+  const kept: Customer = {
+    ...survivor,
+    // Loyalty only upgrades, except back to what the survivor was (MRG-13): a member of a program stays loyalty.
+    loyaltyType: programs.survivor.length > 0 ? 'loyalty' : pre.survivor.loyaltyType,
+    profiles: profiles.survivor,
+    extendedFields: unchanged('extendedFields')
+      ? pre.survivor.extendedFields
+      : fieldMap(Object.entries(survivor.extendedFields).filter(([k, v]) => !broughtFields.includes(k) || v !== atMerge.extendedFields[k])),
+    attribution: unchanged('attribution') ? pre.survivor.attribution : survivor.attribution,
+    programs: programs.survivor,
+    subscriptions: unchanged('subscriptions') ? pre.survivor.subscriptions : survivor.subscriptions,
+    coupons: withoutEach(survivor.coupons, pre.victim.coupons, couponIds),
+    goodwill: withoutEach(survivor.goodwill, pre.victim.goodwill, couponIds),
+    transfers: withoutEach(survivor.transfers, pre.victim.transfers, (t) => t.transferId),
+    victims: survivor.victims.filter((id) => id !== victim.id && !pre.victim.victims.includes(id)),
+  };
+  const now = <T extends { id: number }>(list: readonly T[], mine: readonly T[]): T[] => mine.map((m) => list.find((x) => x.id === m.id) ?? m);
+  const back: Customer = {
+    ...pre.victim,
+    profiles: profiles.victim,
+    programs: programs.victim,
+    coupons: now(survivor.coupons, pre.victim.coupons),
+    goodwill: now(survivor.goodwill, pre.victim.goodwill),
+  };
+  return [freezeDeep(kept), freezeDeep(back)];
+}

@@ -1,0 +1,117 @@
+// Undoing a merge (MRG-11..MRG-17): a victim is split back out of its survivor. The event is
+// `CustomerUnmerged`; the records are made again from the copies the merge kept (identity/unmerge-records.ts).
+import { err, ok, type Result } from 'neverthrow';
+import { z } from 'zod';
+import { customerIdSchema, type CustomerId } from '../kernel/ids';
+import type { Misfit } from '../kernel/misfits';
+import { record, text } from '../kernel/parse';
+import { refuse, type DomainError } from '../kernel/refusals';
+import { unmergedWarning, type DomainWarning } from '../kernel/warnings';
+import { holdsIn, type Customer } from '../records/customer';
+import { identifierSchema, type Identifier } from '../records/profile';
+import { addressExisting } from '../decider/addressee';
+import { commandCustomerIdSchema, commandMetaSchema } from '../decider/meta';
+import type { GraphReader } from '../decider/read-model';
+import { eventStampShape, type CommandSlice, type Decision, type EventHandler } from '../decider/slice';
+import { unmergeRecords } from './unmerge-records';
+
+/** Split a merge victim back out of its survivor, with the reason for it (MRG-11, MRG-16). */
+export const unmergeCommandSchema = record({
+  kind: z.literal('unmerge'),
+  victimId: commandCustomerIdSchema,
+  reason: text(4096).default(''),
+  meta: commandMetaSchema,
+});
+
+/** Split a merge victim back out of its survivor (MRG-11). */
+export type UnmergeCommand = z.input<typeof unmergeCommandSchema>;
+
+/**
+ * The victim is live again beside its survivor, with the reason and the till (MRG-11, MRG-16); `released`
+ * is the identifier whose addition caused the merge, which the victim no longer holds (MRG-15).
+ */
+export const customerUnmergedSchema = record({
+  kind: z.literal('CustomerUnmerged'),
+  ...eventStampShape,
+  survivorId: customerIdSchema,
+  victimId: customerIdSchema,
+  reason: text(4096),
+  released: identifierSchema.nullable(),
+});
+
+/** The victim is live again beside its survivor (MRG-11). */
+export type CustomerUnmerged = z.output<typeof customerUnmergedSchema>;
+
+/** The answer of an unmerge (MRG-16): both ids, and the 9030 warning naming the survivor and any identifier released. */
+export interface UnmergeResponse {
+  readonly success: true;
+  readonly survivorId: CustomerId;
+  readonly victimId: CustomerId;
+  readonly released: Identifier | null;
+  readonly warnings: readonly DomainWarning[];
+}
+
+interface Unmergeable {
+  readonly survivor: Customer;
+  readonly victim: Customer;
+}
+
+// Only a victim whose merge was recorded, and whose survivor is live, can be split out (MRG-12): a chain is
+// undone from its end, the last merge first.
+function unmergeable(reader: GraphReader, victim: Customer): Result<Unmergeable, DomainError> {
+  if (victim.status !== 'merged' || victim.mergedInto === null) {
+    return err(refuse({ reason: 'notMergeVictim', code: 9031, victimId: victim.id, status: victim.status === 'deleted' ? 'deleted' : 'live' }));
+  }
+  if (victim.premerge === null) return err(refuse({ reason: 'mergeNotRecorded', code: 9032, victimId: victim.id }));
+  const survivor = reader.customer(victim.mergedInto);
+  if (survivor === undefined || survivor.status !== 'live') {
+    return err(refuse({ reason: 'survivorNotLive', code: 9033, victimId: victim.id, survivorId: victim.mergedInto, status: survivor?.status === 'merged' ? 'merged' : 'deleted' }));
+  }
+  return ok({ survivor, victim });
+}
+
+// The identifier added in the victim's source account that caused the merge, while the survivor still
+// holds it there: the victim lets it go, or the next command that touches it would merge them again (MRG-15).
+function releasedBy(survivor: Customer, victim: Customer): Identifier | null {
+  const cause = victim.premerge?.cause ?? null;
+  if (cause === null) return null;
+  return holdsIn(survivor, cause.source, cause.accountId, cause.identifier.type, cause.identifier.value) ? cause.identifier : null;
+}
+
+/**
+ * Unmerge (MRG-11..MRG-17): an unknown id is 8015, a customer that is not a merge victim 9031, a merge
+ * recorded before unmerge existed (or whose copy a PII deletion dropped) 9032, a victim whose survivor is
+ * itself merged or deleted 9033; otherwise one `CustomerUnmerged` event.
+ * @example
+ * execute(graph, { kind: 'unmerge', victimId: 2, reason: 'wrong merge', meta: { at, till } });
+ */
+export const unmergeSlice: CommandSlice<z.output<typeof unmergeCommandSchema>, Decision<readonly [CustomerUnmerged]>, UnmergeResponse> = {
+  decide(reader, cmd, ctx) {
+    return addressExisting(reader, 'mergeVictim', cmd.victimId)
+      .andThen((v) => unmergeable(reader, v))
+      .map(({ survivor, victim }) => ({
+        events: [{ kind: 'CustomerUnmerged', ...ctx.stamp(), survivorId: survivor.id, victimId: victim.id, reason: cmd.reason, released: releasedBy(survivor, victim) }] as const,
+      }));
+  },
+  respond: ({ events: [e] }) => ({ success: true, survivorId: e.survivorId, victimId: e.victimId, released: e.released, warnings: [unmergedWarning(e.survivorId, e.released)] }),
+};
+
+function unmergeMisfit(reader: GraphReader, e: CustomerUnmerged): Misfit | undefined {
+  const victim = reader.customer(e.victimId);
+  if (victim === undefined) return { misfit: 'unknownCustomer', customerId: e.victimId };
+  const fit = unmergeable(reader, victim);
+  if (fit.isErr()) return { misfit: 'mergeLink', victimId: e.victimId, survivorId: e.survivorId, problem: fit.error.message };
+  if (fit.value.survivor.id !== e.survivorId) return { misfit: 'mergeLink', victimId: e.victimId, survivorId: e.survivorId, problem: `the victim merged into ${fit.value.survivor.id}` };
+  const released = releasedBy(fit.value.survivor, victim);
+  const same = released === null ? e.released === null : e.released !== null && released.type === e.released.type && released.value === e.released.value;
+  return same ? undefined : { misfit: 'mergeLink', victimId: e.victimId, survivorId: e.survivorId, problem: 'the released identifier is not the one that caused the merge' };
+}
+
+/** Folding `CustomerUnmerged`: both records are made again from the merge's copies; both histories record it (MRG-11, MRG-16). */
+export const customerUnmergedHandler: EventHandler<CustomerUnmerged> = {
+  misfit: unmergeMisfit,
+  apply(reader, e) {
+    const [survivor, victim] = unmergeRecords(reader.org, reader.customer(e.survivorId), reader.customer(e.victimId), e.released, e);
+    return { records: [survivor, victim], history: [survivor.id, victim.id] };
+  },
+};
