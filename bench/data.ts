@@ -356,7 +356,8 @@ export function enrolledRegisterCommandOf(
   meta: CommandMeta = metaAt(c.index),
 ): RegisterCommand {
   const base = registerCommandOf(c, meta);
-  return { ...base, body: { ...base.body, loyaltyProgramEnrollments: [{ programId: COMPARE_PROGRAM_ID, loyaltyPoints: points }] } };
+  // A member of a program is a loyalty customer (LOY-2): a non_loyalty one would be refused.
+  return { ...base, body: { ...base.body, loyaltyInfo: { loyaltyType: 'loyalty' }, loyaltyProgramEnrollments: [{ programId: COMPARE_PROGRAM_ID, loyaltyPoints: points }] } };
 }
 
 /**

@@ -29,6 +29,11 @@ const REGISTER_BAD: Readonly<Record<string, number>> = { mobile: 1001, email: 10
 const CHANGE_BAD: Readonly<Record<string, number>> = { mobile: 8056, email: 8055, externalId: 8064 };
 const COLLISION: Readonly<Record<string, number>> = { mobile: 1032, email: 1016, externalId: 1033 };
 
+// LOY-2: a customer that stays non_loyalty joins no program (items naming one it holds are no-ops).
+function joinsAsNonLoyalty(c: LeanCustomer, after: 'loyalty' | 'non_loyalty', items: readonly { readonly programId: number }[]): boolean {
+  return after !== 'loyalty' && items.some((e) => !c.programs.some((l) => l.programId === e.programId));
+}
+
 export class LeanStore {
   /** By id − firstCustomerId. */
   readonly customers: (LeanCustomer | undefined)[] = [];
@@ -163,6 +168,7 @@ export class LeanStore {
       const existing = this.customer(existingId) as LeanCustomer;
       if (existing.profiles.some((p) => p.account === account)) return refuse(8066);
       if (typeof enrollments === 'number') return refuse(enrollments);
+      if (joinsAsNonLoyalty(existing, loyalty === 'loyalty' ? 'loyalty' : existing.loyalty, enrollments)) return refuse(400);
       existing.profiles.push(profile);
       if (loyalty === 'loyalty') existing.loyalty = 'loyalty';
       for (const i of ids) this.hold(i, account, existing.id);
@@ -171,6 +177,7 @@ export class LeanStore {
       return { ok: true, value: { createdId: existing.id, combined: true } };
     }
     if (typeof enrollments === 'number') return refuse(enrollments);
+    if (loyalty !== 'loyalty' && enrollments.length > 0) return refuse(400);
     const id = this.nextId++;
     const c: LeanCustomer = {
       id,
@@ -277,6 +284,7 @@ export class LeanStore {
     }
     const enrollments = readEnrollments(this.org, cmd.body.loyaltyProgramEnrollments);
     if (typeof enrollments === 'number') return refuse(enrollments);
+    if (joinsAsNonLoyalty(c, requested === 'loyalty' ? 'loyalty' : c.loyalty, enrollments)) return refuse(400);
     if (requested === 'loyalty') c.loyalty = 'loyalty';
     const input = cmd.body.profiles?.find((p) => p.source === undefined || p.source === account.source);
     if (input?.firstName !== undefined) {
