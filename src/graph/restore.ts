@@ -137,6 +137,9 @@ function mergeLinkProblem(graph: CustomerGraph, victimId: CustomerId): { readonl
   if (end === undefined || end.status === 'merged') return { survivorId, text: 'its chain of merges does not end at a live or deleted customer' };
   if (!end.victims.includes(victimId)) return { survivorId, text: `customer ${end.id}, where its chain ends, does not list it among its victims` };
   for (const v of victim.victims) if (!end.victims.includes(v)) return { survivorId, text: `its victim ${v} is not listed by customer ${end.id}` };
+  // The copies that undo the merge are of this merge's two customers (MRG-11).
+  const pre = victim.premerge;
+  if (pre !== null && (pre.victim.id !== victimId || pre.survivor.id !== survivorId)) return { survivorId, text: `its copies from before the merge are of customers ${pre.survivor.id} and ${pre.victim.id}` };
   return undefined;
 }
 
