@@ -12,6 +12,7 @@ export { registerCommandSchema, registerBodySchema, customerRegisteredSchema, so
 export { updateCommandSchema, updateBodySchema, customerUpdatedSchema } from './identity/update';
 export { changeIdentifierCommandSchema, changeIdentifierBodySchema, identifierAddedSchema, identifierRemovedSchema } from './identity/change-identifier';
 export { mergeCommandSchema, customersMergedSchema, mergeCauseSchema } from './identity/merge';
+export { unmergeCommandSchema, customerUnmergedSchema } from './identity/unmerge';
 export { profileInputSchema, identifierInputSchema, commChannelInputSchema } from './identity/profile-input';
 export { enrollmentInputSchema, programEnrolledSchema } from './loyalty/enrollment';
 export {

@@ -19,6 +19,7 @@ import type {
   LookupResponse,
   LoyaltyDetailsResponse,
   MergeResponse,
+  UnmergeResponse,
   Paged,
   PiiResponse,
   PointsResponse,
@@ -36,6 +37,7 @@ import type { changeIdentifierBodySchema, registerBodySchema, subscriptionReques
 import type { OpenApiDocument } from '../emulator/http/openapi';
 import type * as Q from '../emulator/http/query-schemas';
 import type * as S from '../emulator/http/setup-schemas';
+import type { unmergeBodySchema } from '../emulator/http/unmerge-schemas';
 import type { eventsImportResponseSchema, orgSummarySchema, resetResponseSchema, snapshotImportResponseSchema } from '../emulator/http/setup-response-schemas';
 import type { FaultRule, faultRuleSchema } from '../emulator/runtime/faults';
 import type { JournalEntry } from '../emulator/runtime/journal';
@@ -94,6 +96,8 @@ export interface Client {
   exportSnapshot(): Call<GraphSnapshot>;
   importSnapshot(snapshot: GraphSnapshot | unknown): Call<z.output<typeof snapshotImportResponseSchema>>;
   merge(body: z.input<typeof S.mergeSetupBodySchema>, options?: WriteOptions): Call<Written<MergeResponse>>;
+  /** Splits a merge victim back out of its survivor (MRG-11, MRG-16). */
+  unmerge(body: z.input<typeof unmergeBodySchema>, options?: WriteOptions): Call<Written<UnmergeResponse>>;
   points(body: z.input<typeof S.pointsSetupBodySchema>, options?: WriteOptions): Call<Written<PointsResponse>>;
   transferPoints(body: z.input<typeof S.transferSetupBodySchema>, options?: WriteOptions): Call<Written<TransferResponse>>;
   requestGoodwill(body: z.input<typeof S.goodwillSetupBodySchema>, options?: WriteOptions): Call<Written<GoodwillResponse>>;
@@ -203,6 +207,7 @@ export function createClient(options: ClientOptions): Client {
     exportSnapshot: () => send('GET', '/_emulator/snapshot'),
     importSnapshot: (snapshot) => send('PUT', '/_emulator/snapshot', { body: snapshot }),
     merge: (body, o) => send('POST', '/_emulator/merge', { query: dry(o), body }),
+    unmerge: (body, o) => send('POST', '/_emulator/unmerge', { query: dry(o), body }),
     points: (body, o) => send('POST', '/_emulator/points', { query: dry(o), body }),
     transferPoints: (body, o) => send('POST', '/_emulator/pointsTransfers', { query: dry(o), body }),
     requestGoodwill: (body, o) => send('POST', '/_emulator/goodwill', { query: dry(o), body }),

@@ -15,10 +15,11 @@ afterAll(async () => {
   await server.close();
 });
 
-/** What the fixture made: Ann (1, INSTORE) and Bea (2, WEBSITE), both in program 1016; a pending goodwill request and a coupon of Ann's. */
+/** What the fixture made: Ann (1, INSTORE) and Bea (2, WEBSITE), both in program 1016; a pending goodwill request and a coupon of Ann's; Dee merged into Cal. */
 interface Fixture {
   readonly ann: number;
   readonly bea: number;
+  readonly dee: number;
   readonly goodwillId: number;
   readonly couponCode: string;
 }
@@ -47,7 +48,10 @@ beforeEach(async () => {
   const bea = (await written('POST', '/v2/customers?source=WEBSITE', member('Bea', { type: 'email', value: 'bea@example.com' })))['createdId'] as number;
   const goodwill = await written('POST', '/_emulator/goodwill', { customerId: ann, goodwillType: 'POINTS', programId: 1016, points: 40 });
   const coupon = await written('POST', '/_emulator/coupons', { customerId: ann, series: OFFER });
-  fixture = { ann, bea, goodwillId: (goodwill['request'] as { id: number }).id, couponCode: (coupon['coupon'] as { couponCode: string }).couponCode };
+  const cal = (await written('POST', '/v2/customers?source=INSTORE', member('Cal', { type: 'email', value: 'cal@example.com' })))['createdId'] as number;
+  const dee = (await written('POST', '/v2/customers?source=INSTORE', member('Dee', { type: 'email', value: 'dee@example.com' })))['createdId'] as number;
+  await written('POST', '/_emulator/merge', { survivorId: cal, victimId: dee });
+  fixture = { ann, bea, dee, goodwillId: (goodwill['request'] as { id: number }).id, couponCode: (coupon['coupon'] as { couponCode: string }).couponCode };
 });
 
 /** One write: its route, and a request that succeeds and one that is refused, on the fixture. */
@@ -120,6 +124,11 @@ const WRITES: readonly WriteCase[] = [
     refused: () => ({ path: '/_emulator/customers/999/deletePii', status: 404, code: 8015 }),
   },
   {
+    route: 'POST /_emulator/unmerge',
+    ok: (f) => ({ path: '/_emulator/unmerge', body: { victimId: f.dee, reason: 'a test' } }),
+    refused: (f) => ({ path: '/_emulator/unmerge', body: { victimId: f.ann }, status: 409, code: 9031 }),
+  },
+  {
     route: 'POST /_emulator/clock',
     ok: () => ({ path: '/_emulator/clock', body: { advance: 'P1D' } }),
     refused: () => ({ path: '/_emulator/clock', body: { set: '2000-01-01T00:00:00Z' }, status: 400, code: 400 }),
@@ -147,6 +156,7 @@ async function state(f: Fixture): Promise<readonly string[]> {
     `/v2/customers/${f.ann}/retroRequest`,
     `/v2/customers/${f.ann}/coupons`,
     `/v2/customers/${f.bea}/goodwillRequest`,
+    `/_emulator/customers/${f.dee}/provenance`,
   ];
   return Promise.all(reads.map(async (path) => `${path} ${(await server.call('GET', path)).text}`));
 }

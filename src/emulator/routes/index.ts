@@ -14,6 +14,7 @@ import { snapshotRoutes } from './snapshot';
 import { loyaltySetupRoutes } from './setup-loyalty';
 import { subscriptionRoutes } from './subscriptions';
 import type { ApiRoute } from './types';
+import { unmergeRoutes } from './unmerge';
 import { v11Routes } from './v11';
 
 /** Every endpoint of the seeds and the setup endpoints, one file per group (EMU-6, EMU-13, EMU-14). */
@@ -31,6 +32,7 @@ export const ROUTES: readonly ApiRoute[] = [
   ...loyaltySetupRoutes,
   ...clockRoutes,
   ...provenanceRoutes,
+  ...unmergeRoutes,
   ...pendingRoutes,
 ];
 
