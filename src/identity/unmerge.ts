@@ -107,7 +107,7 @@ function unmergeMisfit(reader: GraphReader, e: CustomerUnmerged): Misfit | undef
   return same ? undefined : { misfit: 'mergeLink', victimId: e.victimId, survivorId: e.survivorId, problem: 'the released identifier is not the one that caused the merge' };
 }
 
-/** Folding `CustomerUnmerged`: both records are made again from the merge's copies; both histories record it (MRG-11, MRG-16). */
+/** Folding `CustomerUnmerged`: both records are made again from the merge's copies; both histories record it (MRG-11, MRG-16); one from outside is checked first (MRG-17). */
 export const customerUnmergedHandler: EventHandler<CustomerUnmerged> = {
   misfit: unmergeMisfit,
   apply(reader, e) {
