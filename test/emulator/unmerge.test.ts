@@ -1,6 +1,10 @@
 // Unmerge over HTTP (MRG-11..MRG-16): merge two customers through changeIdentifier, split them again with
 // POST /_emulator/unmerge, and read both back as they were; a dry run changes nothing; a restart keeps it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmulator } from '../../src/emulator';
 import { DEFAULT_ORG_CONFIG } from '../../src/index';
 import { serve, type TestServer } from './support/http';
 
@@ -58,5 +62,38 @@ describe('MRG-11, MRG-15, MRG-16: unmerge over HTTP', () => {
     expect([notVictim.status, JSON.stringify(notVictim.body)]).toEqual([409, expect.stringContaining('9031')]);
     const unknown = await server.call('POST', '/_emulator/unmerge', { body: { victimId: 999999 } });
     expect([unknown.status, JSON.stringify(unknown.body)]).toEqual([404, expect.stringContaining('8015')]);
+  });
+});
+
+describe('MRG-11, EMU-8: an unmerge is durable', () => {
+  it('MRG-11, EMU-8: a restart on the data directory, from the log and from a snapshot, serves both customers apart; a merge restored from a snapshot can still be undone', async () => {
+    for (const snapshotAfterBytes of [undefined, 1]) {
+      const dir = mkdtempSync(join(tmpdir(), 'cg-unmerge-'));
+      try {
+        const options = { dataDir: dir, warn: () => undefined, ...(snapshotAfterBytes === undefined ? {} : { snapshotAfterBytes }) };
+        const first = await createEmulator(options);
+        const made: number[] = [];
+        for (const email of ['d-one@example.com', 'd-two@example.com', 'd-three@example.com', 'd-four@example.com']) {
+          const body = { loyaltyInfo: { loyaltyType: 'loyalty' }, profiles: [{ identifiers: [{ type: 'email', value: email }] }] };
+          made.push(((await first.request({ method: 'POST', path: '/v2/customers', query: { source: 'INSTORE' }, body, till: 'demo.till' })).body as { createdId: number }).createdId);
+        }
+        const [one, two, three, four] = made as [number, number, number, number];
+        for (const [survivorId, victimId] of [[one, two], [three, four]]) {
+          expect((await first.request({ method: 'POST', path: '/_emulator/merge', body: { survivorId, victimId }, till: 'demo.till' })).status).toBe(200);
+        }
+        expect((await first.request({ method: 'POST', path: '/_emulator/unmerge', body: { victimId: two }, till: 'demo.till' })).status).toBe(200);
+        await first.close();
+        const again = await createEmulator(options);
+        try {
+          expect((await again.request({ method: 'GET', path: `/v2/customers/${two}`, query: { source: 'INSTORE' }, till: 'demo.till' })).status).toBe(200);
+          const undo = await again.request({ method: 'POST', path: '/_emulator/unmerge', body: { victimId: four }, till: 'demo.till' });
+          expect(undo.status, JSON.stringify(undo.body)).toBe(200);
+        } finally {
+          await again.close();
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
   });
 });
