@@ -106,6 +106,11 @@ function byExpiry(a: PointsLot, b: PointsLot): number {
   return Date.parse(a.expiresOn) - Date.parse(b.expiresOn);
 }
 
+/** Lots in the order redemptions consume them: earliest expiry first, then earliest issued (PTS-3). */
+export function inExpiryOrder(lots: readonly PointsLot[]): readonly PointsLot[] {
+  return Object.freeze([...lots].sort(byExpiry));
+}
+
 /**
  * The lots with one more, in expiry order. The lots are kept sorted, so the new one is placed by walking
  * back from the end (usually one comparison: a new lot is the latest issued), where a stable sort of the

@@ -4,7 +4,7 @@
 // two, and neither balance goes below zero. Pure maths over frozen values, like ledger.ts.
 import { sameData } from '../kernel/same';
 import type { ProgramDef } from '../org/programs';
-import { loyaltyPoints, NO_REVIEW_BASE, retier, tierChange, type PointsLot, type ProgramLedger, type Stamp } from './ledger';
+import { inExpiryOrder, loyaltyPoints, NO_REVIEW_BASE, retier, tierChange, type PointsLot, type ProgramLedger, type Stamp } from './ledger';
 
 /** The two ledgers of one program after an unmerge; `survivor` is undefined when it keeps none. */
 export interface SplitLedger {
@@ -37,7 +37,8 @@ function takeLots(merged: readonly PointsLot[], own: readonly PointsLot[], point
     }
   }
   for (const lot of left) if (need > 0) take(lot, Infinity);
-  return { taken: taken.map((l) => Object.freeze(l)), left: left.filter((l) => l.remaining > 0).map((l) => Object.freeze(l)) };
+  // Ledgers keep their lots in expiry order (PTS-3): the victim's own come first here, so they are sorted.
+  return { taken: [...inExpiryOrder(taken.map((l) => Object.freeze(l)))], left: left.filter((l) => l.remaining > 0).map((l) => Object.freeze(l)) };
 }
 
 // A membership with nothing in it: where the survivor's share starts when only the victim was enrolled.
