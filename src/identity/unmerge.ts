@@ -7,12 +7,13 @@ import type { Misfit } from '../kernel/misfits';
 import { record, text } from '../kernel/parse';
 import { refuse, type DomainError } from '../kernel/refusals';
 import { unmergedWarning, type DomainWarning } from '../kernel/warnings';
-import { holdsIn, type Customer } from '../records/customer';
+import { allProfiles, holdsIn, type Customer } from '../records/customer';
+import type { MergeCause } from '../records/premerge';
 import { identifierSchema, type Identifier } from '../records/profile';
 import { addressExisting } from '../decider/addressee';
 import { commandCustomerIdSchema, commandMetaSchema } from '../decider/meta';
 import type { GraphReader } from '../decider/read-model';
-import { eventStampShape, type CommandSlice, type Decision, type EventHandler } from '../decider/slice';
+import { eventStampShape, type CommandSlice, type Decision, type EventHandler, type EventStamp } from '../decider/slice';
 import { unmergeRecords } from './unmerge-records';
 
 /** Split a merge victim back out of its survivor, with the reason for it (MRG-11, MRG-16). */
@@ -54,11 +55,13 @@ export interface UnmergeResponse {
 interface Unmergeable {
   readonly survivor: Customer;
   readonly victim: Customer;
+  readonly released: Identifier | null;
 }
 
 // Only a victim whose merge was recorded, and whose survivor is live, can be split out (MRG-12): a chain is
-// undone from its end, the last merge first.
-function unmergeable(reader: GraphReader, victim: Customer): Result<Unmergeable, DomainError> {
+// undone from its end, the last merge first. The split is made here once to see what it would leave: the
+// identifier to release (MRG-15), and no value held by both (ID-2, 9034).
+function unmergeable(reader: GraphReader, victim: Customer, stamp: EventStamp): Result<Unmergeable, DomainError> {
   if (victim.status !== 'merged' || victim.mergedInto === null) {
     return err(refuse({ reason: 'notMergeVictim', code: 9031, victimId: victim.id, status: victim.status === 'deleted' ? 'deleted' : 'live' }));
   }
@@ -67,30 +70,49 @@ function unmergeable(reader: GraphReader, victim: Customer): Result<Unmergeable,
   if (survivor === undefined || survivor.status !== 'live') {
     return err(refuse({ reason: 'survivorNotLive', code: 9033, victimId: victim.id, survivorId: victim.mergedInto, status: survivor?.status === 'merged' ? 'merged' : 'deleted' }));
   }
-  return ok({ survivor, victim });
+  const [kept, back] = unmergeRecords(reader.org, survivor, victim, null, stamp);
+  const released = releasedBy(kept, back, victim.premerge.cause);
+  const [keptAfter, backAfter] = released === null ? [kept, back] : unmergeRecords(reader.org, survivor, victim, released, stamp);
+  const shared = sharedValue(keptAfter, backAfter);
+  if (shared !== undefined) {
+    return err(refuse({ reason: 'identifierShared', code: 9034, victimId: victim.id, survivorId: survivor.id, identifierType: shared.type, value: shared.value }));
+  }
+  return ok({ survivor, victim, released });
 }
 
-// The identifier added in the victim's source account that caused the merge, while the survivor still
-// holds it there: the victim lets it go, or the next command that touches it would merge them again (MRG-15).
-function releasedBy(survivor: Customer, victim: Customer): Identifier | null {
-  const cause = victim.premerge?.cause ?? null;
+const holdsValue = (c: Customer, id: Identifier): boolean => allProfiles(c).some((p) => p.identifiers.some((i) => i.type === id.type && i.value === id.value));
+
+// The identifier whose addition caused the merge, when the survivor still holds it in its own accounts after
+// the split: the victim lets it go there, or the next command that touches it would find two holders and
+// merge them again (MRG-15). If the survivor no longer holds it, the victim keeps it: nobody else would.
+function releasedBy(kept: Customer, back: Customer, cause: MergeCause | null): Identifier | null {
   if (cause === null) return null;
-  return holdsIn(survivor, cause.source, cause.accountId, cause.identifier.type, cause.identifier.value) ? cause.identifier : null;
+  const id = cause.identifier;
+  return holdsIn(back, cause.source, cause.accountId, id.type, id.value) && holdsValue(kept, id) ? id : null;
+}
+
+// A value both would hold after the split: things done after the merge (a combine, an identifier added)
+// gave the survivor a value the victim brought. Two live customers never share one (ID-2).
+function sharedValue(kept: Customer, back: Customer): Identifier | undefined {
+  for (const p of allProfiles(back)) for (const id of p.identifiers) if (holdsValue(kept, id)) return id;
+  return undefined;
 }
 
 /**
  * Unmerge (MRG-11..MRG-17): an unknown id is 8015, a customer that is not a merge victim 9031, a merge
  * recorded before unmerge existed (or whose copy a PII deletion dropped) 9032, a victim whose survivor is
- * itself merged or deleted 9033; otherwise one `CustomerUnmerged` event.
+ * itself merged or deleted 9033, a split that would leave both holding one value 9034; otherwise one
+ * `CustomerUnmerged` event.
  * @example
  * execute(graph, { kind: 'unmerge', victimId: 2, reason: 'wrong merge', meta: { at, till } });
  */
 export const unmergeSlice: CommandSlice<z.output<typeof unmergeCommandSchema>, Decision<readonly [CustomerUnmerged]>, UnmergeResponse> = {
   decide(reader, cmd, ctx) {
+    const stamp = ctx.stamp();
     return addressExisting(reader, 'mergeVictim', cmd.victimId)
-      .andThen((v) => unmergeable(reader, v))
-      .map(({ survivor, victim }) => ({
-        events: [{ kind: 'CustomerUnmerged', ...ctx.stamp(), survivorId: survivor.id, victimId: victim.id, reason: cmd.reason, released: releasedBy(survivor, victim) }] as const,
+      .andThen((v) => unmergeable(reader, v, stamp))
+      .map(({ survivor, victim, released }) => ({
+        events: [{ kind: 'CustomerUnmerged', ...stamp, survivorId: survivor.id, victimId: victim.id, reason: cmd.reason, released }] as const,
       }));
   },
   respond: ({ events: [e] }) => ({ success: true, survivorId: e.survivorId, victimId: e.victimId, released: e.released, warnings: [unmergedWarning(e.survivorId, e.released)] }),
@@ -99,10 +121,10 @@ export const unmergeSlice: CommandSlice<z.output<typeof unmergeCommandSchema>, D
 function unmergeMisfit(reader: GraphReader, e: CustomerUnmerged): Misfit | undefined {
   const victim = reader.customer(e.victimId);
   if (victim === undefined) return { misfit: 'unknownCustomer', customerId: e.victimId };
-  const fit = unmergeable(reader, victim);
+  const fit = unmergeable(reader, victim, e);
   if (fit.isErr()) return { misfit: 'mergeLink', victimId: e.victimId, survivorId: e.survivorId, problem: fit.error.message };
   if (fit.value.survivor.id !== e.survivorId) return { misfit: 'mergeLink', victimId: e.victimId, survivorId: e.survivorId, problem: `the victim merged into ${fit.value.survivor.id}` };
-  const released = releasedBy(fit.value.survivor, victim);
+  const released = fit.value.released;
   const same = released === null ? e.released === null : e.released !== null && released.type === e.released.type && released.value === e.released.value;
   return same ? undefined : { misfit: 'mergeLink', victimId: e.victimId, survivorId: e.survivorId, problem: 'the released identifier is not the one that caused the merge' };
 }

@@ -97,6 +97,24 @@ describe('MRG-15: a merge through changeIdentifier is undone with the identifier
   });
 });
 
+describe('MRG-12, ID-2: a split that would leave one value with both customers is refused', () => {
+  it('MRG-12: a value the victim brought, registered since in another account and so combined into the survivor, makes the unmerge 9034', () => {
+    const bob = registerCmd([{ type: 'email', value: 'bob@example.com' }], { source: 'MOBILE_APP', accountId: '400' });
+    const since = registerCmd([{ type: 'email', value: 'bob@example.com' }], { source: 'WEBSITE' });
+    const graph = build([ALICE, bob, mergeCmd(FIRST, SECOND), since]).graph;
+    expect(refusal(execute(graph, unmergeCmd(SECOND)))).toMatchObject({ code: 9034, survivorId: FIRST, victimId: SECOND, identifierType: 'email', value: 'bob@example.com' });
+  });
+});
+
+describe('MRG-15: the causing identifier is released only while the survivor still holds it', () => {
+  it('MRG-15: when the survivor removed its own copy after the merge, the victim keeps the identifier, so somebody still holds it', () => {
+    const dropped = changeCmd(1, 'INSTORE', { remove: [{ type: 'email', value: 'alice@example.com' }] });
+    const done = must(execute(build([ALICE, WECHAT_BOB, BOB_TAKES_ALICES_EMAIL, dropped]).graph, unmergeCmd(SECOND)));
+    expect(done.response.released).toBeNull();
+    expect(whoHolds(done.graph, 'email', 'alice@example.com', 'WECHAT', '22232')).toBe(SECOND);
+  });
+});
+
 describe('MRG-16: change requests show the unmerge', () => {
   it('MRG-16: both customers list a MERGE line from the survivor back to the victim, with the reason', () => {
     const graph = build([ALICE, WECHAT_BOB, mergeCmd(FIRST, SECOND), unmergeCmd(SECOND, 'two people')]).graph;
