@@ -230,6 +230,33 @@ export function expectedUnmerge(graph: CustomerGraph, id: number): { case: strin
   if (c.status !== 'merged' || c.mergedInto === null) return { case: c.status, code: 9031 };
   if (c.premerge === null) return { case: 'copy dropped', code: 9032 };
   const survivor = customerById(graph, c.mergedInto);
-  if (survivor?.status === 'live') return { case: 'chain end', survivorId: survivor.id };
+  if (survivor?.status === 'live') {
+    // A later merge into a profile the victim brought whole waits to be undone first (9035).
+    const pre = c.premerge;
+    const at = (list: readonly { source: string; accountId: string }[], p: { source: string; accountId: string }) => list.some((q) => q.source === p.source && q.accountId === p.accountId);
+    const theirs = new Set<number>([c.id, ...pre.victim.victims]);
+    const later = survivor.profiles.some((p) => at(pre.victim.profiles, p) && !at(pre.survivor.profiles, p) && p.conflictingProfiles.some((q) => !theirs.has(q.mergedFrom)));
+    if (later) return { case: 'later merge into its profile', code: 9035 };
+    // A value on both sides after the split is 9034; the merge's cause leaves the victim's cause account
+    // when the survivor holds it elsewhere (MRG-15).
+    const victimSide: [string, string][] = [];
+    const survivorSide: string[] = [];
+    const key = (i: { type: string; value: string }): string => `${i.type}:${i.value}`;
+    for (const p of survivor.profiles) {
+      const acct = `${p.source}/${p.accountId}`;
+      const whole = at(pre.victim.profiles, p) && !at(pre.survivor.profiles, p);
+      if (whole) victimSide.push(...p.identifiers.map((i): [string, string] => [acct, key(i)]));
+      else survivorSide.push(...p.identifiers.map(key));
+      for (const q of p.conflictingProfiles) {
+        if (theirs.has(q.mergedFrom)) victimSide.push(...q.identifiers.map((i): [string, string] => [acct, key(i)]));
+        else survivorSide.push(...q.identifiers.map(key));
+      }
+    }
+    const cause = pre.cause === null ? undefined : [`${pre.cause.source}/${pre.cause.accountId}`, key(pre.cause.identifier)];
+    const released = cause !== undefined && survivorSide.includes(cause[1] as string);
+    const kept = victimSide.filter(([acct, k]) => !(released && cause !== undefined && acct === cause[0] && k === cause[1]));
+    const shared = kept.some(([, k]) => survivorSide.includes(k));
+    return shared ? { case: 'a value on both sides', code: 9034 } : { case: 'chain end', survivorId: survivor.id };
+  }
   return { case: survivor?.status === 'merged' ? 'chain middle' : 'survivor deleted', code: 9033 };
 }

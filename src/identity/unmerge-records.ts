@@ -44,13 +44,8 @@ function splitProfiles(current: Customer, pre: Premerge, released: Identifier | 
   const survivor: SourceProfile[] = [];
   for (const p of current.profiles) {
     const brought = pre.victim.profiles.some((vp) => sameAccount(vp, p)) && !pre.survivor.profiles.some((sp) => sameAccount(sp, p));
-    if (!brought) {
-      survivor.push(p.conflictingProfiles.every(mine) ? p : { ...p, conflictingProfiles: p.conflictingProfiles.filter(mine) });
-      continue;
-    }
-    // Profiles merged in later from the survivor's side stay with it: the first takes the account's place.
-    const [first, ...rest] = p.conflictingProfiles.filter(mine);
-    if (first !== undefined) survivor.push({ ...profileFields(first), conflictingProfiles: rest });
+    // A profile the victim brought whole goes with it: unmerge refuses while a later merge put one into it (9035).
+    if (!brought) survivor.push(p.conflictingProfiles.every(mine) ? p : { ...p, conflictingProfiles: p.conflictingProfiles.filter(mine) });
   }
   const victim = pre.victim.profiles.map((vp): SourceProfile => {
     const now = current.profiles.find((p) => sameAccount(p, vp));

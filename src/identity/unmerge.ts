@@ -8,7 +8,7 @@ import { record, text } from '../kernel/parse';
 import { refuse, type DomainError } from '../kernel/refusals';
 import { unmergedWarning, type DomainWarning } from '../kernel/warnings';
 import { allProfiles, holdsIn, type Customer } from '../records/customer';
-import type { MergeCause } from '../records/premerge';
+import type { MergeCause, Premerge } from '../records/premerge';
 import { identifierSchema, type Identifier } from '../records/profile';
 import { addressExisting } from '../decider/addressee';
 import { commandCustomerIdSchema, commandMetaSchema } from '../decider/meta';
@@ -70,6 +70,8 @@ function unmergeable(reader: GraphReader, victim: Customer, stamp: EventStamp): 
   if (survivor === undefined || survivor.status !== 'live') {
     return err(refuse({ reason: 'survivorNotLive', code: 9033, victimId: victim.id, survivorId: victim.mergedInto, status: survivor?.status === 'merged' ? 'merged' : 'deleted' }));
   }
+  const later = laterMergeInto(survivor, victim.premerge);
+  if (later !== undefined) return err(refuse({ reason: 'laterMergeInto', code: 9035, victimId: victim.id, survivorId: survivor.id, laterVictimId: later }));
   const [kept, back] = unmergeRecords(reader.org, survivor, victim, null, stamp);
   const released = releasedBy(kept, back, victim.premerge.cause);
   const [keptAfter, backAfter] = released === null ? [kept, back] : unmergeRecords(reader.org, survivor, victim, released, stamp);
@@ -78,6 +80,19 @@ function unmergeable(reader: GraphReader, victim: Customer, stamp: EventStamp): 
     return err(refuse({ reason: 'identifierShared', code: 9034, victimId: victim.id, survivorId: survivor.id, identifierType: shared.type, value: shared.value }));
   }
   return ok({ survivor, victim, released });
+}
+
+// A customer merged into the survivor after the victim whose profile went to the conflicting list of a
+// profile the victim brought whole: the split would leave that profile without its place, so the later
+// merge is undone first, as in a chain (MRG-12).
+function laterMergeInto(survivor: Customer, pre: Premerge): CustomerId | undefined {
+  const theirs = new Set<CustomerId>([pre.victim.id, ...pre.victim.victims]);
+  for (const p of survivor.profiles) {
+    const whole = pre.victim.profiles.some((v) => v.source === p.source && v.accountId === p.accountId) && !pre.survivor.profiles.some((s) => s.source === p.source && s.accountId === p.accountId);
+    const other = whole ? p.conflictingProfiles.find((q) => !theirs.has(q.mergedFrom)) : undefined;
+    if (other !== undefined) return other.mergedFrom;
+  }
+  return undefined;
 }
 
 const holdsValue = (c: Customer, id: Identifier): boolean => allProfiles(c).some((p) => p.identifiers.some((i) => i.type === id.type && i.value === id.value));
@@ -101,8 +116,8 @@ function sharedValue(kept: Customer, back: Customer): Identifier | undefined {
 /**
  * Unmerge (MRG-11..MRG-17): an unknown id is 8015, a customer that is not a merge victim 9031, a merge
  * recorded before unmerge existed (or whose copy a PII deletion dropped) 9032, a victim whose survivor is
- * itself merged or deleted 9033, a split that would leave both holding one value 9034; otherwise one
- * `CustomerUnmerged` event.
+ * itself merged or deleted 9033, a split that would leave both holding one value 9034, a later merge into a
+ * profile the victim brought 9035; otherwise one `CustomerUnmerged` event.
  * @example
  * execute(graph, { kind: 'unmerge', victimId: 2, reason: 'wrong merge', meta: { at, till } });
  */

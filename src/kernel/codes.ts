@@ -52,6 +52,7 @@ export const ERROR_MESSAGES = Object.freeze({
   9032: 'The merge cannot be undone: no copy of the customers before it is kept.',
   9033: 'The survivor is itself merged or deleted: undo the later merge first.',
   9034: 'Both customers would hold the same identifier: remove it from one of them first.',
+  9035: 'A later merge put a profile into one this victim brought: undo that merge first.',
   9041: 'The customer would hold more identifiers than the org allows.',
   9043: "The customer has reached the org's limit of merges.",
   91015: 'Failed to update extended fields; or field {x} length too long.',

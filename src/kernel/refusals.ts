@@ -71,6 +71,7 @@ export type RefusalFacts =
   | { readonly reason: 'notMergeVictim'; readonly code: 9031; readonly victimId: CustomerId; readonly status: 'live' | 'deleted' }
   | { readonly reason: 'mergeNotRecorded'; readonly code: 9032; readonly victimId: CustomerId }
   | { readonly reason: 'survivorNotLive'; readonly code: 9033; readonly victimId: CustomerId; readonly survivorId: CustomerId; readonly status: 'merged' | 'deleted' }
+  | { readonly reason: 'laterMergeInto'; readonly code: 9035; readonly victimId: CustomerId; readonly survivorId: CustomerId; readonly laterVictimId: CustomerId }
   | { readonly reason: 'identifierShared'; readonly code: 9034; readonly victimId: CustomerId; readonly survivorId: CustomerId; readonly identifierType: string; readonly value: string }
   // The org's bounds against over-merging (MRG-22, MRG-23).
   | { readonly reason: 'tooManyIdentifiers'; readonly code: 9041; readonly customerId: CustomerId; readonly limit: number; readonly wouldHold: number }
@@ -163,6 +164,8 @@ function messageOf(f: RefusalFacts): string {
       return `${ERROR_MESSAGES[9032]} Customer ${f.victimId}.`;
     case 'survivorNotLive':
       return `${ERROR_MESSAGES[9033]} Customer ${f.victimId} merged into ${f.survivorId}, which is ${f.status === 'merged' ? 'a merge victim' : 'deleted on a PII request'}.`;
+    case 'laterMergeInto':
+      return `${ERROR_MESSAGES[9035]} Customer ${f.laterVictimId} merged into ${f.survivorId} into a profile customer ${f.victimId} brought.`;
     case 'identifierShared':
       return `${ERROR_MESSAGES[9034]} Customers ${f.survivorId} and ${f.victimId} would both hold ${f.identifierType} ${f.value}.`;
     case 'tooManyMerges':

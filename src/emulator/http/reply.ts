@@ -56,7 +56,7 @@ const NOT_FOUND_CODES: ReadonlySet<number> = new Set([816, 1012, 8009, 8015, 806
  * already held, a merge that cannot happen, an org's bound against over-merging (9041, 9043), an id that
  * has merged into another (EMU-3).
  */
-const CONFLICT_CODES: ReadonlySet<number> = new Set([1014, 1016, 1032, 1033, 8008, 8053, 8066, 8067, 8069, 9023, 9027, 9029, 9031, 9032, 9033, 9034, 9041, 9043]);
+const CONFLICT_CODES: ReadonlySet<number> = new Set([1014, 1016, 1032, 1033, 8008, 8053, 8066, 8067, 8069, 9023, 9027, 9029, 9031, 9032, 9033, 9034, 9035, 9041, 9043]);
 
 /** Codes that are HTTP statuses of the emulator itself (no documented code applies). */
 const HTTP_CODES: ReadonlySet<number> = new Set([401, 404, 405, 413, 415, 500, 501, 503]);
