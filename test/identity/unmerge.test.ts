@@ -106,6 +106,16 @@ describe('MRG-12, ID-2: a split that would leave one value with both customers i
   });
 });
 
+describe('MRG-12: a later merge into a profile the victim brought is undone first', () => {
+  it('MRG-12: C merged after B into a profile B brought whole makes the unmerge of B 9035 naming C; after C is split out, B can be', () => {
+    const inWechat = (value: string, loyaltyType = 'non_loyalty') => registerCmd([{ type: 'wechat', value }], { source: 'WECHAT', accountId: '22232', loyaltyType, firstName: value });
+    const start = build([ALICE, inWechat('wc_b'), inWechat('wc_c'), mergeCmd(FIRST, SECOND), mergeCmd(FIRST, THIRD)]).graph;
+    expect(refusal(execute(start, unmergeCmd(SECOND)))).toMatchObject({ code: 9035, victimId: SECOND, survivorId: FIRST, laterVictimId: THIRD });
+    const apart = step(step(start, unmergeCmd(THIRD)).graph, unmergeCmd(SECOND)).graph;
+    expect(['wc_b', 'wc_c'].map((v) => whoHolds(apart, 'wechat', v, 'WECHAT', '22232'))).toEqual([SECOND, THIRD]);
+  });
+});
+
 describe('MRG-15: the causing identifier is released only while the survivor still holds it', () => {
   it('MRG-15: when the survivor removed its own copy after the merge, the victim keeps the identifier, so somebody still holds it', () => {
     const dropped = changeCmd(1, 'INSTORE', { remove: [{ type: 'email', value: 'alice@example.com' }] });
