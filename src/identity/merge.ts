@@ -13,7 +13,7 @@ import { fieldMap } from '../records/field-map';
 import { freezeDeep } from '../records/freeze';
 import { mergeLedgers, type ProgramLedger, type Stamp } from '../records/ledger';
 import { mergeCauseSchema, premergeRecord } from '../records/premerge';
-import type { ConflictingProfile, ProfileData, SourceProfile } from '../records/profile';
+import { profileData, type ConflictingProfile, type SourceProfile } from '../records/profile';
 import { mergeSubscriptions } from '../records/subscriptions';
 import { addressExisting, refuseDeleted, refuseVictim } from '../decider/addressee';
 import { misfitOf, twoLiveCustomers } from '../decider/fit';
@@ -72,19 +72,6 @@ export const mergeSlice: CommandSlice<z.output<typeof mergeCommandSchema>, Decis
   },
   respond: ({ events: [e] }) => ({ success: true, survivorId: e.survivorId, victimId: e.victimId, warnings: NO_WARNINGS }),
 };
-
-function profileData(p: ProfileData): ProfileData {
-  return {
-    source: p.source,
-    accountId: p.accountId,
-    firstName: p.firstName,
-    lastName: p.lastName,
-    identifiers: p.identifiers,
-    commChannels: p.commChannels,
-    fields: p.fields,
-    attribution: p.attribution,
-  };
-}
 
 // Points of each program are added, tiers take the higher (MRG-9); a program only one side has moves over.
 function mergePrograms(org: Org, survivor: readonly ProgramLedger[], victim: readonly ProgramLedger[], stamp: Stamp): ProgramLedger[] {

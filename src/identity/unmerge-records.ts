@@ -9,7 +9,7 @@ import { fieldMap } from '../records/field-map';
 import { freezeDeep } from '../records/freeze';
 import type { ProgramLedger, Stamp } from '../records/ledger';
 import type { Premerge } from '../records/premerge';
-import type { ConflictingProfile, Identifier, ProfileData, SourceProfile } from '../records/profile';
+import { profileData, type ConflictingProfile, type Identifier, type SourceProfile } from '../records/profile';
 import { splitLedger } from '../records/unmerge-ledger';
 import { mergeRecords } from './merge';
 
@@ -54,23 +54,10 @@ function splitProfiles(current: Customer, pre: Premerge, released: Identifier | 
     const entry = now?.conflictingProfiles.find((q) => q.mergedFrom === victimId);
     let profile: SourceProfile = vp;
     if (broughtWhole && now !== undefined) profile = along.length === now.conflictingProfiles.length ? now : { ...now, conflictingProfiles: along };
-    else if (!broughtWhole && entry !== undefined) profile = { ...profileFields(entry), conflictingProfiles: along };
+    else if (!broughtWhole && entry !== undefined) profile = { ...profileData(entry), conflictingProfiles: along };
     return released !== null && pre.cause !== null && sameAccount(pre.cause, vp) ? withoutIdentifier(profile, released) : profile;
   });
   return { survivor, victim };
-}
-
-function profileFields(p: ProfileData): ProfileData {
-  return {
-    source: p.source,
-    accountId: p.accountId,
-    firstName: p.firstName,
-    lastName: p.lastName,
-    identifiers: p.identifiers,
-    commChannels: p.commChannels,
-    fields: p.fields,
-    attribution: p.attribution,
-  };
 }
 
 function withoutIdentifier(p: SourceProfile, id: Identifier): SourceProfile {

@@ -69,3 +69,17 @@ export interface ConflictingProfile extends ProfileData {
 export interface SourceProfile extends ProfileData {
   readonly conflictingProfiles: readonly ConflictingProfile[];
 }
+
+/** The profile's own data, without what merges put beside it (`conflictingProfiles`, `mergedFrom`): what moves between customers (MRG-3, MRG-14). */
+export function profileData(p: ProfileData): ProfileData {
+  return {
+    source: p.source,
+    accountId: p.accountId,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    identifiers: p.identifiers,
+    commChannels: p.commChannels,
+    fields: p.fields,
+    attribution: p.attribution,
+  };
+}
