@@ -68,8 +68,9 @@ export interface UnmergeProvenance {
   readonly seq: number;
   readonly at: string;
   readonly till: string;
-  readonly survivorId: number | null;
-  readonly victimId: number | null;
+  readonly survivorId: CustomerId;
+  readonly victimId: CustomerId;
+  readonly reason: string;
 }
 
 /** The answer of provenance (PRV-1..PRV-4): `path` leads from the id asked to the customer answered. */
@@ -93,12 +94,6 @@ function pathFrom(reader: QueryReader, id: number, end: CustomerId): CustomerId[
   return path;
 }
 
-// A field of an event kind this build may not know yet (CustomerUnmerged), read without trusting its type.
-function numberField(event: object, name: string): number | null {
-  const value: unknown = Object.hasOwn(event, name) ? (event as Record<string, unknown>)[name] : undefined;
-  return typeof value === 'number' ? value : null;
-}
-
 function explain(reader: QueryReader, c: Customer, path: CustomerId[]): Provenance {
   const tree = new Set<CustomerId>([c.id, ...c.victims]);
   const entries: HistoryEntry[] = [];
@@ -115,9 +110,9 @@ function explain(reader: QueryReader, c: Customer, path: CustomerId[]): Provenan
       merges.push({ seq, at: e.at, till: e.till, survivorId: e.survivorId, victimId: e.victimId, cause: e.cause, direct: e.survivorId === c.id });
     } else if (e.kind === 'IdentifierAdded') {
       added.set(keyOf(e.source, e.accountId, e.identifier.type, e.identifier.value), { seq, kind: e.kind, at: e.at, till: e.till });
-    } else if ((e.kind as string) === 'CustomerUnmerged') {
-      // Unmerge (issue 14, another part) records `CustomerUnmerged` in the histories of both customers.
-      unmerges.push({ seq, at: e.at, till: e.till, survivorId: numberField(e, 'survivorId'), victimId: numberField(e, 'victimId') });
+    } else if (e.kind === 'CustomerUnmerged') {
+      // An unmerge is in the histories of both customers (MRG-16).
+      unmerges.push({ seq, at: e.at, till: e.till, survivorId: e.survivorId, victimId: e.victimId, reason: e.reason });
     }
   }
   const made = (p: ProfileData): ProvenanceEvent => ({ seq: null, kind: 'registration', at: p.attribution.createDate, till: p.attribution.createdBy });

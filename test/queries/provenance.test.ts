@@ -84,6 +84,15 @@ describe('PRV-2: provenance lists every merge into the customer with its cause, 
     expect(p.unmerges).toEqual([]);
   });
 
+  it('PRV-2, MRG-16: an unmerge is listed in both customers\' provenance with its time, till and reason; the survivor still lists the merge it undid', () => {
+    const undo: Command = { kind: 'unmerge', victimId: 2, reason: 'two people', meta: T3 };
+    const { graph, seqAfter } = timeline([at(ALICE, T1), at(BOB, T1), at(mergeCmd(FIRST, SECOND), T2), undo]);
+    const unmerge = { seq: seqAfter[3], ...T3, survivorId: FIRST, victimId: SECOND, reason: 'two people' };
+    expect(of(graph, FIRST).unmerges).toEqual([unmerge]);
+    expect(of(graph, FIRST).merges.map((m) => m.victimId)).toEqual([SECOND]);
+    expect(of(graph, SECOND)).toMatchObject({ customerId: SECOND, path: [SECOND], merges: [], unmerges: [unmerge] });
+  });
+
   it('PRV-2: an explicit merge has a null cause, and a profile in a source account the survivor has shows the merge that moved it', () => {
     const { graph, seqAfter } = timeline([at(ALICE, T1), at(registerCmd([{ type: 'email', value: 'dan@example.com' }]), T2), at(mergeCmd(FIRST, SECOND), T3)]);
     const p = of(graph, FIRST);

@@ -34,7 +34,7 @@ export const provenanceResponseSchema = z.object({
   ),
   merges: many(mergeProvenanceSchema),
   unmerges: many(
-    z.object({ seq: z.number().int(), at: z.string(), till: z.string(), survivorId: z.number().int().nullable(), victimId: z.number().int().nullable() }),
+    z.object({ seq: z.number().int(), at: z.string(), till: z.string(), survivorId: customerIdSchema, victimId: customerIdSchema, reason: z.string() }),
   ),
 });
 
