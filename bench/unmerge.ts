@@ -12,16 +12,16 @@
 // Two operations are timed per case, each on a graph value built outside the timed region, so that every
 // repetition starts from the same graph: `merge S <- X` on the graph before it, and `unmerge X` on the
 // graph after it (and after the case's later commands). Cases, sizes and the two operations are
-// interleaved round by round (the order of merge and unmerge alternates), so the host's noise falls on all
-// of them alike; the report is the median per operation, its ratio to the smallest population, to the
+// interleaved round by round (the order of sizes and of merge and unmerge alternates), so the host's noise
+// falls on all of them alike; the report is the median per operation, its ratio to the smallest population, to the
 // case's smallest holding, and unmerge/merge.
-// Run: npm run bench:unmerge   (ROUNDS=7 by default; BENCH_SIZES=10000,100000 to skip the million)
+// Run: npm run bench:unmerge   (ROUNDS=5 by default; BENCH_SIZES=10000,100000 to skip the million)
 import { customerCoupons, defaultOrg, emptyGraph, execute, executeAll, loyaltyDetails, type Command, type CustomerGraph } from '../src/index';
 import { customerAt, freshRegisterCommand, registerCommandOf } from './data';
-import { fail, fullGc, gc, median, parseSizes, requireGc } from './harness';
+import { collect, fail, fullGc, median, parseSizes, requireGc } from './harness';
 
 const SIZES = parseSizes(process.env['BENCH_SIZES'], '10000,100000,1000000');
-const ROUNDS = Number(process.env['ROUNDS'] ?? 7);
+const ROUNDS = Number(process.env['ROUNDS'] ?? 5);
 const HOLDINGS = parseSizes(process.env['BENCH_HOLD'], '1,10,100');
 const VICTIMS = parseSizes(process.env['BENCH_VICTIMS'], '1,10,49');
 /** Wall-clock time one timed sample aims at, from the warm-up's cost per operation. */
@@ -191,9 +191,11 @@ console.log('warmed up and calibrated');
 const samples = new Map<string, Sample[]>();
 for (let round = -1; round < ROUNDS; round++) {
   for (const c of CASES) {
-    for (const n of SIZES) {
+    // One full collection per case and round, and its concurrent sweeping waited out (harness.ts): with
+    // every population alive, a collection costs seconds, and sweeping left running would be timed.
+    collect();
+    for (const n of round % 2 === 0 ? [...SIZES].reverse() : SIZES) {
       const b = built.get(`${n}/${caseKey(c)}`) as Built;
-      gc();
       for (const op of round % 2 === 0 ? [...OPS].reverse() : OPS) {
         const key = `${caseKey(c)}/${op}`;
         const sample = op === 'merge' ? time(b.before, b.merge, reps.get(key) ?? 5, b.victimId) : time(b.merged, b.unmerge, reps.get(key) ?? 5, b.victimId);
