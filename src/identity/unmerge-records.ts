@@ -60,6 +60,11 @@ function splitProfiles(current: Customer, pre: Premerge, released: Identifier | 
   return { survivor, victim };
 }
 
+/** The victim after the split without `released` in the merge cause's source account: what the split with it gives (MRG-15). */
+export function withoutReleased(victim: Customer, cause: { readonly source: string; readonly accountId: string }, released: Identifier): Customer {
+  return { ...victim, profiles: victim.profiles.map((p) => (sameAccount(p, cause) ? withoutIdentifier(p, released) : p)) };
+}
+
 function withoutIdentifier(p: SourceProfile, id: Identifier): SourceProfile {
   return { ...p, identifiers: p.identifiers.filter((i) => i.type !== id.type || i.value !== id.value) };
 }
@@ -118,7 +123,11 @@ export function unmergeRecords(org: Org, survivor: Customer, victim: Customer, r
     transfers: withoutEach(survivor.transfers, pre.victim.transfers, (t) => t.transferId),
     victims: survivor.victims.filter((id) => id !== victim.id && !pre.victim.victims.includes(id)),
   };
-  const now = <T extends { id: number }>(list: readonly T[], mine: readonly T[]): T[] => mine.map((m) => list.find((x) => x.id === m.id) ?? m);
+  // Each as it is now in the survivor's list: one pass over it, not one search per item.
+  const now = <T extends { id: number }>(list: readonly T[], mine: readonly T[]): T[] => {
+    const byId = new Map(list.map((x) => [x.id, x] as const));
+    return mine.map((m) => byId.get(m.id) ?? m);
+  };
   const back: Customer = {
     ...pre.victim,
     profiles: profiles.victim,

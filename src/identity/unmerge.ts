@@ -14,7 +14,7 @@ import { addressExisting } from '../decider/addressee';
 import { commandCustomerIdSchema, commandMetaSchema } from '../decider/meta';
 import type { GraphReader } from '../decider/read-model';
 import { eventStampShape, type CommandSlice, type Decision, type EventHandler, type EventStamp } from '../decider/slice';
-import { unmergeRecords } from './unmerge-records';
+import { unmergeRecords, withoutReleased } from './unmerge-records';
 
 /** Split a merge victim back out of its survivor, with the reason for it (MRG-11, MRG-16). */
 export const unmergeCommandSchema = record({
@@ -74,8 +74,8 @@ function unmergeable(reader: GraphReader, victim: Customer, stamp: EventStamp): 
   if (later !== undefined) return err(refuse({ reason: 'laterMergeInto', code: 9035, victimId: victim.id, survivorId: survivor.id, laterVictimId: later }));
   const [kept, back] = unmergeRecords(reader.org, survivor, victim, null, stamp);
   const released = releasedBy(kept, back, victim.premerge.cause);
-  const [keptAfter, backAfter] = released === null ? [kept, back] : unmergeRecords(reader.org, survivor, victim, released, stamp);
-  const shared = sharedValue(keptAfter, backAfter);
+  const cause = victim.premerge.cause;
+  const shared = sharedValue(kept, released === null || cause === null ? back : withoutReleased(back, cause, released));
   if (shared !== undefined) {
     return err(refuse({ reason: 'identifierShared', code: 9034, victimId: victim.id, survivorId: survivor.id, identifierType: shared.type, value: shared.value }));
   }
@@ -109,7 +109,9 @@ function releasedBy(kept: Customer, back: Customer, cause: MergeCause | null): I
 // A value both would hold after the split: things done after the merge (a combine, an identifier added)
 // gave the survivor a value the victim brought. Two live customers never share one (ID-2).
 function sharedValue(kept: Customer, back: Customer): Identifier | undefined {
-  for (const p of allProfiles(back)) for (const id of p.identifiers) if (holdsValue(kept, id)) return id;
+  const values = new Set<string>();
+  for (const p of allProfiles(kept)) for (const id of p.identifiers) values.add(`${id.type}\u0000${id.value}`);
+  for (const p of allProfiles(back)) for (const id of p.identifiers) if (values.has(`${id.type}\u0000${id.value}`)) return id;
   return undefined;
 }
 
