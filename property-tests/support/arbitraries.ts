@@ -363,9 +363,12 @@ export function registerArb(options: CommandArbOptions = {}): fc.Arbitrary<Regis
       associatedWith: rarely(fc.constantFrom('bukl.till', 'bukl.till', 'nowhere.till'), 10),
       extendedFields: rarely(extendedFieldsArb, 15),
       enrollments: options.enrollments === true ? fc.option(enrollmentsArb(options), { freq: 3, nil: undefined }) : fc.constant(undefined),
+      // A non_loyalty registration that enrolls is refused (LOY-2): kept, but rarely, so that most still create customers.
+      enrollsAsNonLoyalty: fc.nat(9),
       meta: extras ? anyMetaArb : metaArb,
     })
-    .map(({ account, loyaltyType, profile, profileSource, associatedWith, extendedFields, enrollments, meta }) => {
+    .map(({ account, loyaltyType, profile, profileSource, associatedWith, extendedFields, enrollments: asked, enrollsAsNonLoyalty, meta }) => {
+      const enrollments = loyaltyType === 'non_loyalty' && enrollsAsNonLoyalty > 0 ? undefined : asked;
       let profiles: ProfileInput[];
       switch (profileSource) {
         case 'none':

@@ -59,6 +59,7 @@ async function everyMethod(client: Client, tag: string): Promise<Set<string>> {
   const snapshot = must('exportSnapshot', await client.exportSnapshot());
   must('merge', await client.merge({ survivorId: a, victimId: b }));
   expect(must('provenance', await client.provenance(b)).path).toEqual([b, a]);
+  expect(must('unmerge', await client.unmerge({ victimId: b, reason: 'a test' })).survivorId).toBe(a);
   must('deletePii', await client.deletePii(a));
   must('importSnapshot', await client.importSnapshot(snapshot));
   expect(must('importEvents', await client.importEvents(log)).customers).toBe(2);
