@@ -347,18 +347,22 @@ function expectForgotten(step: Step, was: Customer, tally: Tally): void {
   if (was.profiles.some((p) => [p, ...p.conflictingProfiles].some((q) => q.commChannels.length > 0))) tally.add('channels forgotten');
   if (Object.keys(was.extendedFields).length > 0 || was.profiles.some((p) => Object.keys(p.fields).length > 0)) tally.add('fields forgotten');
 
-  // The values to look for: those it had that no other live customer has too.
+  // The history of the customer, of its victims, and every entry naming them; the rest is other customers'.
+  const history: unknown[] = [];
+  const elsewhere: unknown[] = [];
+  for (const [owner, entries] of indexContents(graph).history) {
+    for (const entry of entries) (chain.has(owner) || idsNamedBy(entry.event).some((n) => chain.has(n)) ? history : elsewhere).push(entry);
+  }
+  // The values to look for: those it had that no other live customer has too, nor had in its own history
+  // (a value another customer removed before this one took it is that customer's too).
   const others = new Set(liveCustomersOf(graph).flatMap((c) => [...personalValues(c)]));
-  const values = [...personalValues(was)].filter((v) => !others.has(v));
+  const theirs = JSON.stringify(elsewhere);
+  const values = [...personalValues(was)].filter((v) => !others.has(v) && !theirs.includes(JSON.stringify(v)));
   tally.add('values searched', values.length);
 
-  // Records, both indexes, and the history of the customer, of its victims, and every entry naming them.
-  const history: unknown[] = [];
-  for (const [owner, entries] of indexContents(graph).history) {
-    for (const entry of entries) if (chain.has(owner) || idsNamedBy(entry.event).some((n) => chain.has(n))) history.push(entry);
-  }
+  // Every record (copies kept for unmerge included), both indexes, and the customer's history.
   const places: Record<string, string> = {
-    records: JSON.stringify(graphSnapshot(graph)._unsafeUnwrap()),
+    records: JSON.stringify(graphSnapshot(graph)._unsafeUnwrap().customers),
     searchIndex: JSON.stringify(searchPostings(graph)),
     identifierIndex: JSON.stringify(indexContents(graph).identifiers),
     history: JSON.stringify(history),

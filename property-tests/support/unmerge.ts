@@ -210,19 +210,6 @@ export function runWorld(from: CustomerGraph, instructions: readonly UnmergeWorl
   return { graph, events, steps };
 }
 
-/**
- * The records with the modification stamp of one customer's profile in one source account blanked: the
- * MRG-15 property is narrowed by it, as that profile keeps the stamp of the changeIdentifier that caused the
- * merge (the pre-merge copy is taken after `IdentifierAdded` is folded).
- */
-export function withoutModified(records: readonly Customer[], id: number, source: string, accountId: string): Customer[] {
-  return records.map((c) =>
-    c.id !== id
-      ? c
-      : { ...c, profiles: c.profiles.map((p) => (p.source === source && p.accountId === accountId ? { ...p, attribution: { ...p.attribution, modifiedDate: '', modifiedBy: '' as never } } : p)) },
-  );
-}
-
 /** What an unmerge of `id` answers, read from the records alone (MRG-12): a code, or the survivor it splits from. */
 export function expectedUnmerge(graph: CustomerGraph, id: number): { case: string; code: number } | { case: string; survivorId: number } {
   const c = customerById(graph, id);

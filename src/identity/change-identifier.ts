@@ -118,8 +118,12 @@ export function decideChangeIdentifier(
     ...removes.value.map((identifier): IdentifierRemoved => ({ kind: 'IdentifierRemoved', ...ctx.stamp(), customerId: customer.id, source: account.source, accountId: account.accountId, identifier })),
     ...fresh.map((identifier): IdentifierAdded => ({ kind: 'IdentifierAdded', ...ctx.stamp(), customerId: customer.id, source: account.source, accountId: account.accountId, identifier })),
   ];
+  // When adding the cause is all the command does to the profile, an unmerge can give the profile its stamp back (MRG-15).
+  const before = profileIn(customer, account.source, account.accountId)?.attribution;
+  const only = removes.value.length === 0 && fresh.length === 1 && before !== undefined;
   for (const [survivorId, identifier] of elsewhere) {
-    events.push({ kind: 'CustomersMerged', ...ctx.stamp(), survivorId, victimId: customer.id, cause: { source: account.source, accountId: account.accountId, identifier } });
+    const cause = { source: account.source, accountId: account.accountId, identifier };
+    events.push({ kind: 'CustomersMerged', ...ctx.stamp(), survivorId, victimId: customer.id, cause, ...(only ? { priorStamp: { modifiedDate: before.modifiedDate, modifiedBy: before.modifiedBy } } : {}) });
   }
   return ok({ events });
 }

@@ -12,7 +12,7 @@ import { higherLoyalty, type Customer } from '../records/customer';
 import { fieldMap } from '../records/field-map';
 import { freezeDeep } from '../records/freeze';
 import { mergeLedgers, type ProgramLedger, type Stamp } from '../records/ledger';
-import { mergeCauseSchema, premergeRecord } from '../records/premerge';
+import { mergeCauseSchema, premergeRecord, priorStampSchema } from '../records/premerge';
 import { profileData, type ConflictingProfile, type SourceProfile } from '../records/profile';
 import { mergeSubscriptions } from '../records/subscriptions';
 import { addressExisting, refuseDeleted, refuseVictim } from '../decider/addressee';
@@ -41,6 +41,8 @@ export const customersMergedSchema = record({
   survivorId: customerIdSchema,
   victimId: customerIdSchema,
   cause: mergeCauseSchema.nullable(),
+  /** Absent for an explicit merge, and in logs written before unmerge existed (MRG-15). */
+  priorStamp: priorStampSchema.optional(),
 });
 
 /** The victim's profiles joined the survivor (MRG-1..MRG-4). */
@@ -121,7 +123,7 @@ export function mergeRecords(org: Org, survivor: Customer, victim: Customer, e: 
   // victim keeps none of it, so that a PII deletion of the survivor leaves no copy behind (PII-1).
   // It keeps both sides as they were instead, so that the merge can be undone exactly (MRG-11); a PII
   // deletion of the survivor drops that copy with the rest (PII-1).
-  const premerge = { survivor: premergeRecord(survivor), victim: premergeRecord(victim), seq: e.seq, at: e.at, till: e.till, cause: e.cause };
+  const premerge = { survivor: premergeRecord(survivor), victim: premergeRecord(victim), seq: e.seq, at: e.at, till: e.till, cause: e.cause, priorStamp: e.priorStamp ?? null };
   const gone: Customer = { ...victim, status: 'merged', mergedInto: survivor.id, profiles: [], extendedFields: fieldMap(), premerge };
   return [freezeDeep(merged), freezeDeep(gone)];
 }

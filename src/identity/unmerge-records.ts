@@ -55,7 +55,7 @@ function splitProfiles(current: Customer, pre: Premerge, released: Identifier | 
     let profile: SourceProfile = vp;
     if (broughtWhole && now !== undefined) profile = along.length === now.conflictingProfiles.length ? now : { ...now, conflictingProfiles: along };
     else if (!broughtWhole && entry !== undefined) profile = { ...profileData(entry), conflictingProfiles: along };
-    return released !== null && pre.cause !== null && sameAccount(pre.cause, vp) ? withoutIdentifier(profile, released) : profile;
+    return released !== null && pre.cause !== null && sameAccount(pre.cause, vp) ? releasedFrom(profile, released, pre) : profile;
   });
   return { survivor, victim };
 }
@@ -63,6 +63,14 @@ function splitProfiles(current: Customer, pre: Premerge, released: Identifier | 
 /** The victim after the split without `released` in the merge cause's source account: what the split with it gives (MRG-15). */
 export function withoutReleased(victim: Customer, cause: { readonly source: string; readonly accountId: string }, released: Identifier): Customer {
   return { ...victim, profiles: victim.profiles.map((p) => (sameAccount(p, cause) ? withoutIdentifier(p, released) : p)) };
+}
+
+// The cause profile without the released identifier; if nothing changed it since the merge and adding the
+// cause was all the changeIdentifier did, with the stamp it had before that command (MRG-15).
+function releasedFrom(p: SourceProfile, id: Identifier, pre: Premerge): SourceProfile {
+  const without = withoutIdentifier(p, id);
+  const untouched = p.attribution.modifiedDate === pre.at && p.attribution.modifiedBy === pre.till;
+  return pre.priorStamp === null || !untouched ? without : { ...without, attribution: { ...without.attribution, ...pre.priorStamp } };
 }
 
 function withoutIdentifier(p: SourceProfile, id: Identifier): SourceProfile {

@@ -12,7 +12,7 @@ import type { HistoryEntry } from '../graph/history';
 import { address } from '../decider/addressee';
 import { liveCustomer } from '../decider/fit';
 import { commandCustomerIdSchema, commandMetaSchema } from '../decider/meta';
-import { eventStampShape, type CommandSlice, type Decision, type EventHandler } from '../decider/slice';
+import { eventStampShape, type CommandSlice, type Decision, type EventHandler, type FoldReader } from '../decider/slice';
 
 /** Delete a customer's personal data (PII-1, PII-2). */
 export const deletePiiCommandSchema = record({ kind: z.literal('deletePii'), customerId: commandCustomerIdSchema, meta: commandMetaSchema });
@@ -74,9 +74,28 @@ export const piiDeletedHandler: EventHandler<PiiDeleted> = {
     const c: Customer = reader.customer(e.customerId);
     const deleted = freezeDeep<Customer>({ ...c, status: 'deleted', profiles: c.profiles.map(scrubProfile), extendedFields: EMPTY_FIELDS, piiDeletedOn: e.at });
     const rewrites = [c.id, ...c.victims].map((id) => ({ id, entries: reader.history(id).flatMap(withoutPersonalData) }));
-    // A victim's copies of both sides before its merge are personal data too: they go, and the merge can no
-    // longer be undone (MRG-12, 9032).
-    const victims = c.victims.map((id) => reader.customer(id)).filter((v) => v.premerge !== null).map((v) => recordWith(v, { premerge: null }));
-    return { records: [deleted, ...victims], history: [], rewrites };
+    const copies = copiesHolding(reader, c).map((v) => recordWith(v, { premerge: null }));
+    return { records: [deleted, ...copies], history: [], rewrites };
   },
 };
+
+/**
+ * The merge victims whose copies from before their merge hold the customer's personal data, which go with
+ * it, so those merges can no longer be undone (MRG-12, 9032): its own victims, which keep copies of it; and,
+ * for each survivor it was unmerged from, the victims that merged into that survivor while it was inside.
+ */
+function copiesHolding(reader: FoldReader, c: Customer): Customer[] {
+  const found = new Map<CustomerId, Customer>();
+  for (const id of c.victims) {
+    const v = reader.customer(id);
+    if (v.premerge !== null) found.set(id, v);
+  }
+  for (const { event: e } of reader.history(c.id)) {
+    if (e.kind !== 'CustomerUnmerged' || e.victimId !== c.id) continue;
+    for (const id of reader.customer(e.survivorId).victims) {
+      const v = reader.customer(id);
+      if (v.premerge !== null && v.premerge.survivor.victims.includes(c.id)) found.set(id, v);
+    }
+  }
+  return [...found.values()];
+}

@@ -12,7 +12,7 @@ import { loyaltyTypeSchema } from './customer';
 import type { GoodwillRequest } from './goodwill';
 import type { PointsLot, ProgramLedger, TierChange } from './ledger';
 import { profileFactsSchema, type Attribution, type ConflictingProfile, type SourceProfile } from './profile';
-import { mergeCauseSchema, type Premerge } from './premerge';
+import { mergeCauseSchema, priorStampSchema, type Premerge } from './premerge';
 import { subscriptionSchema } from './subscriptions';
 import type { PointsTransfer } from './transfers';
 
@@ -131,6 +131,7 @@ const premergeSchema = record({
   at: date,
   till: tillCodeSchema,
   cause: mergeCauseSchema.nullable(),
+  priorStamp: priorStampSchema.nullable().default(null),
 });
 
 /** A customer record, as `graphSnapshot` gives it and `graphFromSnapshot` reads it (ARC-6). */

@@ -182,6 +182,8 @@ describe('CHG-4: an identifier held by one customer in another source account me
         survivorId: FIRST,
         victimId: SECOND,
         cause: { source: 'WECHAT', accountId: '22232', identifier: { type: 'email', value: 'alice@example.com' } },
+        // Adding the cause is all the command does: the profile's stamp before it, for an unmerge (MRG-15).
+        priorStamp: { modifiedDate: META.at, modifiedBy: TILL },
         at: META.at,
         till: TILL,
       });

@@ -331,6 +331,7 @@ describe('MRG-7: each merge is one event naming survivor, victim, cause, time an
         survivorId: FIRST,
         victimId: SECOND,
         cause: { source: 'WECHAT', accountId: '22232', identifier: { type: 'email', value: 'alice@example.com' } },
+        priorStamp: { modifiedDate: META.at, modifiedBy: tillCode(META.till) },
         at: meta.at,
         till: tillCode('rr.till'),
       },

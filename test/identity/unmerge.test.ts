@@ -49,6 +49,20 @@ describe('MRG-12: only a recorded merge into a live survivor can be undone', () 
     expect(['a', 'b', 'c'].map((n) => whoHolds(apart, 'email', `${n}@example.com`))).toEqual([FIRST, SECOND, THIRD]);
   });
 
+  it('MRG-12, PII-1: a customer unmerged and then deleted leaves no copy behind: a merge into its old survivor made while it was inside is 9032 since', () => {
+    const graph = build([
+      member('ann@example.com'),
+      member('bob@example.com'),
+      member('cy@example.com'),
+      mergeCmd(FIRST, SECOND),
+      mergeCmd(FIRST, THIRD),
+      unmergeCmd(SECOND),
+      { kind: 'deletePii', customerId: 2, meta: META },
+    ]).graph;
+    expect(JSON.stringify(graphSnapshot(graph)._unsafeUnwrap())).not.toContain('bob@example.com');
+    expect(refusal(execute(graph, unmergeCmd(THIRD))).code).toBe(9032);
+  });
+
   it('MRG-12: after a PII deletion of the survivor the merge cannot be undone (9032): the copies were personal data', () => {
     const merged = build([ALICE, WECHAT_BOB, mergeCmd(FIRST, SECOND), { kind: 'deletePii', customerId: 1, meta: META }]).graph;
     expect(refusal(execute(merged, unmergeCmd(SECOND))).code).toBe(9032);
