@@ -10,8 +10,12 @@ import { serve, type TestServer } from './support/http';
 
 let server: TestServer;
 
+// Every request a second later than the one before: a stamp that should come back but does not shows.
+let tick = Date.parse('2024-05-01T10:00:00Z');
+const clock = (): string => new Date((tick += 1000)).toISOString().replace('.000Z', 'Z');
+
 beforeAll(async () => {
-  server = await serve({ orgs: [DEFAULT_ORG_CONFIG] });
+  server = await serve({ clock, orgs: [DEFAULT_ORG_CONFIG] });
 });
 
 afterAll(async () => {
