@@ -80,9 +80,10 @@ export const piiDeletedHandler: EventHandler<PiiDeleted> = {
 };
 
 /**
- * The merge victims whose copies from before their merge hold the customer's personal data, which go with
- * it, so those merges can no longer be undone (MRG-12, 9032): its own victims, which keep copies of it; and,
- * for each survivor it was unmerged from, the victims that merged into that survivor while it was inside.
+ * The merge victims whose copies from before their merge hold the personal data of the customer or of its
+ * victims, which go with it, so those merges can no longer be undone (MRG-12, 9032): its victims, which keep
+ * copies of it; and, for each survivor that any of them was unmerged from, the victims that merged into that
+ * survivor while it was inside.
  */
 function copiesHolding(reader: FoldReader, c: Customer): Customer[] {
   const found = new Map<CustomerId, Customer>();
@@ -90,11 +91,13 @@ function copiesHolding(reader: FoldReader, c: Customer): Customer[] {
     const v = reader.customer(id);
     if (v.premerge !== null) found.set(id, v);
   }
-  for (const { event: e } of reader.history(c.id)) {
-    if (e.kind !== 'CustomerUnmerged' || e.victimId !== c.id) continue;
-    for (const id of reader.customer(e.survivorId).victims) {
-      const v = reader.customer(id);
-      if (v.premerge !== null && v.premerge.survivor.victims.includes(c.id)) found.set(id, v);
+  for (const gone of [c.id, ...c.victims]) {
+    for (const { event: e } of reader.history(gone)) {
+      if (e.kind !== 'CustomerUnmerged' || e.victimId !== gone) continue;
+      for (const id of reader.customer(e.survivorId).victims) {
+        const v = reader.customer(id);
+        if (v.premerge !== null && v.premerge.survivor.victims.includes(gone)) found.set(id, v);
+      }
     }
   }
   return [...found.values()];
