@@ -13,7 +13,13 @@ import { profileData, type ConflictingProfile, type Identifier, type SourceProfi
 import { splitLedger } from '../records/unmerge-ledger';
 import { mergeRecords } from './merge';
 
-const sameAccount = (p: { source: string; accountId: string }, q: { source: string; accountId: string }): boolean => p.source === q.source && p.accountId === q.accountId;
+type Account = { readonly source: string; readonly accountId: string };
+const sameAccount = (p: Account, q: Account): boolean => p.source === q.source && p.accountId === q.accountId;
+
+/** Whether the victim brought its profile in this source account whole: the survivor had none there before the merge (MRG-14). */
+export function broughtWhole(pre: Premerge, account: Account): boolean {
+  return pre.victim.profiles.some((v) => sameAccount(v, account)) && !pre.survivor.profiles.some((s) => sameAccount(s, account));
+}
 
 // The entries of `list` left after taking out one of each of `gone`, taken from the end, where the merge put them.
 function withoutEach<T>(list: readonly T[], gone: readonly T[], key: (t: T) => number): T[] {
@@ -37,44 +43,41 @@ interface SplitProfiles {
 // Profiles (MRG-14): a profile the victim brought whole goes back as it is now; one that went to a
 // conflicting list comes out of it as it is now, with the conflicting profiles the victim had brought
 // along. Conflicting profiles are told apart by the customer they were merged from.
-function splitProfiles(current: Customer, pre: Premerge, released: Identifier | null): SplitProfiles {
+function splitProfiles(current: Customer, pre: Premerge): SplitProfiles {
   const victimId = pre.victim.id;
   const theirs = new Set<CustomerId>(pre.victim.victims);
   const mine = (q: ConflictingProfile): boolean => q.mergedFrom !== victimId && !theirs.has(q.mergedFrom);
   const survivor: SourceProfile[] = [];
   for (const p of current.profiles) {
-    const brought = pre.victim.profiles.some((vp) => sameAccount(vp, p)) && !pre.survivor.profiles.some((sp) => sameAccount(sp, p));
     // A profile the victim brought whole goes with it: unmerge refuses while a later merge put one into it (9035).
-    if (!brought) survivor.push(p.conflictingProfiles.every(mine) ? p : { ...p, conflictingProfiles: p.conflictingProfiles.filter(mine) });
+    if (!broughtWhole(pre, p)) survivor.push(p.conflictingProfiles.every(mine) ? p : { ...p, conflictingProfiles: p.conflictingProfiles.filter(mine) });
   }
   const victim = pre.victim.profiles.map((vp): SourceProfile => {
     const now = current.profiles.find((p) => sameAccount(p, vp));
     const along = (now?.conflictingProfiles ?? []).filter((q) => theirs.has(q.mergedFrom));
-    const broughtWhole = !pre.survivor.profiles.some((sp) => sameAccount(sp, vp));
+    const whole = broughtWhole(pre, vp);
     const entry = now?.conflictingProfiles.find((q) => q.mergedFrom === victimId);
-    let profile: SourceProfile = vp;
-    if (broughtWhole && now !== undefined) profile = along.length === now.conflictingProfiles.length ? now : { ...now, conflictingProfiles: along };
-    else if (!broughtWhole && entry !== undefined) profile = { ...profileData(entry), conflictingProfiles: along };
-    return released !== null && pre.cause !== null && sameAccount(pre.cause, vp) ? releasedFrom(profile, released, pre) : profile;
+    if (whole && now !== undefined) return along.length === now.conflictingProfiles.length ? now : { ...now, conflictingProfiles: along };
+    if (!whole && entry !== undefined) return { ...profileData(entry), conflictingProfiles: along };
+    return vp;
   });
   return { survivor, victim };
 }
 
-/** The victim after the split without `released` in the merge cause's source account: what the split with it gives (MRG-15). */
-export function withoutReleased(victim: Customer, cause: { readonly source: string; readonly accountId: string }, released: Identifier): Customer {
-  return { ...victim, profiles: victim.profiles.map((p) => (sameAccount(p, cause) ? withoutIdentifier(p, released) : p)) };
-}
-
-// The cause profile without the released identifier; if nothing changed it since the merge and adding the
-// cause was all the changeIdentifier did, with the stamp it had before that command (MRG-15).
-function releasedFrom(p: SourceProfile, id: Identifier, pre: Premerge): SourceProfile {
-  const without = withoutIdentifier(p, id);
-  const untouched = p.attribution.modifiedDate === pre.at && p.attribution.modifiedBy === pre.till;
-  return pre.priorStamp === null || !untouched ? without : { ...without, attribution: { ...without.attribution, ...pre.priorStamp } };
-}
-
-function withoutIdentifier(p: SourceProfile, id: Identifier): SourceProfile {
-  return { ...p, identifiers: p.identifiers.filter((i) => i.type !== id.type || i.value !== id.value) };
+/**
+ * The victim after the split without `released` in the merge cause's source account (MRG-15); if nothing
+ * changed that profile since the merge and adding the cause was all the changeIdentifier did, with the
+ * modification stamp it had before that command.
+ */
+export function releasing(victim: Customer, pre: Premerge, released: Identifier | null): Customer {
+  const cause = pre.cause;
+  if (released === null || cause === null) return victim;
+  const release = (p: SourceProfile): SourceProfile => {
+    const without = { ...p, identifiers: p.identifiers.filter((i) => i.type !== released.type || i.value !== released.value) };
+    const untouched = p.attribution.modifiedDate === pre.at && p.attribution.modifiedBy === pre.till;
+    return pre.priorStamp === null || !untouched ? without : { ...without, attribution: { ...without.attribution, ...pre.priorStamp } };
+  };
+  return { ...victim, profiles: victim.profiles.map((p) => (sameAccount(p, cause) ? release(p) : p)) };
 }
 
 // Programs (MRG-13): each the victim brought is split; the others are the survivor's.
@@ -111,9 +114,9 @@ export function unmergeRecords(org: Org, survivor: Customer, victim: Customer, r
   const event = { kind: 'CustomersMerged', seq: pre.seq, at: pre.at, till: pre.till, survivorId: survivor.id, victimId: victim.id, cause: pre.cause } as const;
   const [atMerge] = mergeRecords(org, pre.survivor, pre.victim, event);
   const unchanged = <K extends keyof Customer>(k: K): boolean => sameData(survivor[k], atMerge[k]);
-  const profiles = splitProfiles(survivor, pre, released);
+  const profiles = splitProfiles(survivor, pre);
   const programs = splitPrograms(org, survivor, atMerge, pre, stamp);
-  const couponIds = (c: { id: number }) => c.id;
+  const byId = (c: { id: number }) => c.id;
   const broughtFields = Object.entries(pre.victim.extendedFields).filter(([k]) => !Object.hasOwn(pre.survivor.extendedFields, k)).map(([k]) => k);
   const kept: Customer = {
     ...survivor,
@@ -126,8 +129,8 @@ export function unmergeRecords(org: Org, survivor: Customer, victim: Customer, r
     attribution: unchanged('attribution') ? pre.survivor.attribution : survivor.attribution,
     programs: programs.survivor,
     subscriptions: unchanged('subscriptions') ? pre.survivor.subscriptions : survivor.subscriptions,
-    coupons: withoutEach(survivor.coupons, pre.victim.coupons, couponIds),
-    goodwill: withoutEach(survivor.goodwill, pre.victim.goodwill, couponIds),
+    coupons: withoutEach(survivor.coupons, pre.victim.coupons, byId),
+    goodwill: withoutEach(survivor.goodwill, pre.victim.goodwill, byId),
     transfers: withoutEach(survivor.transfers, pre.victim.transfers, (t) => t.transferId),
     victims: survivor.victims.filter((id) => id !== victim.id && !pre.victim.victims.includes(id)),
   };
@@ -136,12 +139,10 @@ export function unmergeRecords(org: Org, survivor: Customer, victim: Customer, r
     const byId = new Map(list.map((x) => [x.id, x] as const));
     return mine.map((m) => byId.get(m.id) ?? m);
   };
-  const back: Customer = {
-    ...pre.victim,
-    profiles: profiles.victim,
-    programs: programs.victim,
-    coupons: now(survivor.coupons, pre.victim.coupons),
-    goodwill: now(survivor.goodwill, pre.victim.goodwill),
-  };
+  const back = releasing(
+    { ...pre.victim, profiles: profiles.victim, programs: programs.victim, coupons: now(survivor.coupons, pre.victim.coupons), goodwill: now(survivor.goodwill, pre.victim.goodwill) },
+    pre,
+    released,
+  );
   return [freezeDeep(kept), freezeDeep(back)];
 }

@@ -14,7 +14,7 @@ import { addressExisting } from '../decider/addressee';
 import { commandCustomerIdSchema, commandMetaSchema } from '../decider/meta';
 import type { GraphReader } from '../decider/read-model';
 import { eventStampShape, type CommandSlice, type Decision, type EventHandler, type EventStamp } from '../decider/slice';
-import { unmergeRecords, withoutReleased } from './unmerge-records';
+import { broughtWhole, releasing, unmergeRecords } from './unmerge-records';
 
 /** Split a merge victim back out of its survivor, with the reason for it (MRG-11, MRG-16). */
 export const unmergeCommandSchema = record({
@@ -74,8 +74,7 @@ function unmergeable(reader: GraphReader, victim: Customer, stamp: EventStamp): 
   if (later !== undefined) return err(refuse({ reason: 'laterMergeInto', code: 9035, victimId: victim.id, survivorId: survivor.id, laterVictimId: later }));
   const [kept, back] = unmergeRecords(reader.org, survivor, victim, null, stamp);
   const released = releasedBy(kept, back, victim.premerge.cause);
-  const cause = victim.premerge.cause;
-  const shared = sharedValue(kept, released === null || cause === null ? back : withoutReleased(back, cause, released));
+  const shared = sharedValue(kept, releasing(back, victim.premerge, released));
   if (shared !== undefined) {
     return err(refuse({ reason: 'identifierShared', code: 9034, victimId: victim.id, survivorId: survivor.id, identifierType: shared.type, value: shared.value }));
   }
@@ -88,8 +87,7 @@ function unmergeable(reader: GraphReader, victim: Customer, stamp: EventStamp): 
 function laterMergeInto(survivor: Customer, pre: Premerge): CustomerId | undefined {
   const theirs = new Set<CustomerId>([pre.victim.id, ...pre.victim.victims]);
   for (const p of survivor.profiles) {
-    const whole = pre.victim.profiles.some((v) => v.source === p.source && v.accountId === p.accountId) && !pre.survivor.profiles.some((s) => s.source === p.source && s.accountId === p.accountId);
-    const other = whole ? p.conflictingProfiles.find((q) => !theirs.has(q.mergedFrom)) : undefined;
+    const other = broughtWhole(pre, p) ? p.conflictingProfiles.find((q) => !theirs.has(q.mergedFrom)) : undefined;
     if (other !== undefined) return other.mergedFrom;
   }
   return undefined;
