@@ -20,20 +20,22 @@ function takeLots(merged: readonly PointsLot[], own: readonly PointsLot[], point
   const left = merged.map((lot) => ({ ...lot }));
   const taken: PointsLot[] = [];
   let need = points;
-  const take = (lot: { -readonly [K in keyof PointsLot]: PointsLot[K] }, most: number): void => {
+  const take = (lot: { -readonly [K in keyof PointsLot]: PointsLot[K] }, most: number): number => {
     const n = Math.min(lot.remaining, most, need);
-    if (n <= 0) return;
+    if (n <= 0) return 0;
     lot.remaining -= n;
     need -= n;
-    const same = taken.find((t) => sameLot(t, lot));
-    if (same === undefined) taken.push({ issuedOn: lot.issuedOn, expiresOn: lot.expiresOn, remaining: n });
-    else taken[taken.indexOf(same)] = { ...same, remaining: same.remaining + n };
+    const same = taken.findIndex((t) => sameLot(t, lot));
+    if (same === -1) taken.push({ issuedOn: lot.issuedOn, expiresOn: lot.expiresOn, remaining: n });
+    else taken[same] = { ...(taken[same] as PointsLot), remaining: (taken[same] as PointsLot).remaining + n };
+    return n;
   };
-  // From the end, where the merge's stable sort put the victim's lots among equal ones.
+  // Each of its own lots once, from the end, where the merge's stable sort put the victim's among equal ones.
   for (const lot of own) {
-    for (let i = left.length - 1; i >= 0 && need > 0; i--) {
+    let want = lot.remaining;
+    for (let i = left.length - 1; i >= 0 && want > 0; i--) {
       const here = left[i];
-      if (here !== undefined && sameLot(here, lot)) take(here, lot.remaining);
+      if (here !== undefined && sameLot(here, lot)) want -= take(here, want);
     }
   }
   for (const lot of left) if (need > 0) take(lot, Infinity);
