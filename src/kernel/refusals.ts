@@ -165,7 +165,7 @@ function messageOf(f: RefusalFacts): string {
     case 'survivorNotLive':
       return `${ERROR_MESSAGES[9033]} Customer ${f.victimId} merged into ${f.survivorId}, which is ${f.status === 'merged' ? 'a merge victim' : 'deleted on a PII request'}.`;
     case 'laterMergeInto':
-      return `${ERROR_MESSAGES[9035]} Customer ${f.laterVictimId} merged into ${f.survivorId} into a profile customer ${f.victimId} brought.`;
+      return `${ERROR_MESSAGES[9035]} Customer ${f.laterVictimId} merged into ${f.survivorId} after customer ${f.victimId}, into a profile ${f.victimId} brought.`;
     case 'identifierShared':
       return `${ERROR_MESSAGES[9034]} Customers ${f.survivorId} and ${f.victimId} would both hold ${f.identifierType} ${f.value}.`;
     case 'tooManyMerges':
